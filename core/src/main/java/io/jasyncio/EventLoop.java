@@ -1,0 +1,192 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.loop.SelectorEventLoop;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An event loop: Python's {@code asyncio.AbstractEventLoop}. It runs callbacks, timers, I/O
+ * callbacks and task steps, one at a time, on one platform thread that it owns, over one
+ * {@link java.nio.channels.Selector}.
+ *
+ * <p><b>Threads.</b> {@link #runForever()} and {@link #runUntilComplete(Future)} start the loop on
+ * its own thread and make the caller wait for it (the loop never runs a task while its thread
+ * holds a monitor, which a caller's thread might). Everything else that schedules work must be
+ * called from the loop's context (its thread or one of its tasks), except
+ * {@link #callSoonThreadsafe(Runnable)}, {@link #stop()}, {@link #time()} and
+ * {@link #isRunning()}/{@link #isClosed()}. A loop that is not running may be prepared from the
+ * thread that will run it, as in Python ({@code loop.create_task(...)} before
+ * {@code run_until_complete}). In debug mode, a non-thread-safe call from a foreign thread while
+ * the loop runs throws; otherwise it is routed through the thread-safe path.
+ *
+ * <pre>{@code
+ * try (EventLoop loop = EventLoop.create()) {
+ *     Task<String> t = loop.createTask(() -> { Asyncio.sleep(0.01); return "done"; });
+ *     System.out.println(loop.runUntilComplete(t));
+ * }
+ * }</pre>
+ */
+public interface EventLoop extends AutoCloseable {
+
+    /** @return a new loop on the system clock: Python's {@code asyncio.new_event_loop()} */
+    static EventLoop create() {
+        return new SelectorEventLoop(Clock.SYSTEM);
+    }
+
+    /**
+     * @param clock the time source the loop schedules by (a virtual clock in tests)
+     * @return a new loop on that clock
+     */
+    static EventLoop create(Clock clock) {
+        return new SelectorEventLoop(clock);
+    }
+
+    /** @return the loop's current time in seconds (monotonic, arbitrary origin) */
+    double time();
+
+    /**
+     * Schedules a callback to run on the next iteration, after those already scheduled (FIFO).
+     *
+     * @param callback what to run
+     * @return a handle that can cancel it
+     */
+    Handle callSoon(Runnable callback);
+
+    /**
+     * Like {@link #callSoon(Runnable)}, callable from any thread; wakes the loop if it is waiting.
+     *
+     * @param callback what to run
+     * @return a handle that can cancel it
+     */
+    Handle callSoonThreadsafe(Runnable callback);
+
+    /**
+     * @param delaySeconds how long from now; zero or negative means on the next iteration
+     * @param callback what to run
+     * @return a handle that can cancel it
+     */
+    TimerHandle callLater(double delaySeconds, Runnable callback);
+
+    /**
+     * @param delay how long from now
+     * @param callback what to run
+     * @return a handle that can cancel it
+     */
+    TimerHandle callLater(Duration delay, Runnable callback);
+
+    /**
+     * @param whenSeconds an absolute time on the {@link #time()} scale
+     * @param callback what to run
+     * @return a handle that can cancel it
+     */
+    TimerHandle callAt(double whenSeconds, Runnable callback);
+
+    /** Runs the loop until {@link #stop()} is called; the caller waits. */
+    void runForever();
+
+    /**
+     * Runs the loop until the future is done and returns its result.
+     *
+     * @param future a future of this loop
+     * @param <T> the result type
+     * @return the future's result
+     * @throws Exception the future's exception, unchanged
+     */
+    <T> T runUntilComplete(Future<T> future) throws Exception;
+
+    /**
+     * Wraps the coroutine in a task and runs the loop until it is done.
+     *
+     * @param coroutine the main coroutine
+     * @param <T> the result type
+     * @return its result
+     * @throws Exception its exception, unchanged
+     */
+    <T> T runUntilComplete(Coroutine<T> coroutine) throws Exception;
+
+    /**
+     * Wraps the value-less coroutine in a task and runs the loop until it is done.
+     *
+     * @param coroutine the main coroutine
+     * @throws Exception its exception, unchanged
+     */
+    void runUntilComplete(VoidCoroutine coroutine) throws Exception;
+
+    /** Stops the loop after the current iteration. Safe from any thread. */
+    void stop();
+
+    /** Closes the loop: discards pending callbacks and releases the selector. Fails if running. */
+    @Override
+    void close();
+
+    /** @return whether the loop is running */
+    boolean isRunning();
+
+    /** @return whether the loop has been closed */
+    boolean isClosed();
+
+    /**
+     * @param <T> the result type
+     * @return a new pending future of this loop: {@code loop.create_future()}
+     */
+    <T> Future<T> createFuture();
+
+    /**
+     * @param coroutine the task's body
+     * @param <T> the result type
+     * @return a new task, scheduled to start on the next iteration
+     */
+    <T> Task<T> createTask(Coroutine<T> coroutine);
+
+    /**
+     * @param coroutine the task's body
+     * @param name the task's name (also its thread's name)
+     * @param <T> the result type
+     * @return a new task, scheduled to start on the next iteration
+     */
+    <T> Task<T> createTask(Coroutine<T> coroutine, String name);
+
+    /**
+     * @param coroutine the task's body
+     * @return a new task, scheduled to start on the next iteration
+     */
+    Task<Void> createTask(VoidCoroutine coroutine);
+
+    /**
+     * @param coroutine the task's body
+     * @param name the task's name
+     * @return a new task, scheduled to start on the next iteration
+     */
+    Task<Void> createTask(VoidCoroutine coroutine, String name);
+
+    /** @return the tasks of this loop that are not done yet */
+    Set<Task<?>> allTasks();
+
+    /** @param handler the new exception handler, or {@code null} for the default one */
+    void setExceptionHandler(ExceptionHandler handler);
+
+    /** @return the exception handler, or {@code null} when the default one is in use */
+    ExceptionHandler getExceptionHandler();
+
+    /** @param context what happened, with at least {@code "message"}; goes to the handler */
+    void callExceptionHandler(Map<String, Object> context);
+
+    /** @param context what happened; logged with its context */
+    void defaultExceptionHandler(Map<String, Object> context);
+
+    /** @param enabled whether debug mode is on: slow callbacks reported, thread checks strict */
+    void setDebug(boolean enabled);
+
+    /** @return whether debug mode is on */
+    boolean getDebug();
+
+    /** @param seconds the duration above which debug mode reports a callback or task step */
+    void setSlowCallbackDuration(double seconds);
+
+    /** @return the slow-callback threshold in seconds (0.1 by default) */
+    double getSlowCallbackDuration();
+
+    /** @return the name of the task engine this loop runs tasks on ({@code fast} or {@code fallback}) */
+    String engineName();
+}

@@ -1,0 +1,121 @@
+package io.jasyncio.internal.engine;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A task on the fallback engine: a default-scheduler virtual thread that runs only while it holds
+ * the baton, lent to it by the loop thread for one step.
+ *
+ * <p>Protocol: the loop runs this object (a step queued on its ready queue); the step gives the
+ * baton to the task thread and waits until the task hands it back, by suspending ({@link #park()},
+ * {@link #yieldNow()}) or by ending. {@code state} and {@code permit} are touched only by whoever
+ * holds the baton (the loop thread or this task), and the volatile {@code taskHoldsBaton} orders
+ * those accesses, so the fiber needs no lock. Both sides spin briefly before they park, since a
+ * step is usually short.
+ */
+final class HandoffFiber implements Fiber, Runnable {
+
+    private static final int NEW = 0, SCHEDULED = 1, RUNNING = 2, PARKED = 3, DONE = 4;
+    private static final int SPINS = 2_000;
+
+    private final Executor loop;
+    private final Thread thread;
+    private int state = NEW;
+    private boolean permit;
+    private volatile boolean taskHoldsBaton;
+    private volatile Thread lender;
+
+    HandoffFiber(Executor loop, String name, Runnable body) {
+        this.loop = loop;
+        this.thread = Thread.ofVirtual().name(name).unstarted(() -> {
+            awaitBaton();
+            try {
+                body.run();
+            } finally {
+                state = DONE;
+                handBack();
+            }
+        });
+    }
+
+    @Override
+    public Thread thread() {
+        return thread;
+    }
+
+    @Override
+    public void start() {
+        state = SCHEDULED;
+        thread.start();
+        loop.execute(this);
+    }
+
+    /** One step, run by the loop thread: lend the baton and wait for it to come back. */
+    @Override
+    public void run() {
+        if (state != SCHEDULED) {
+            return;
+        }
+        state = RUNNING;
+        lender = Thread.currentThread();
+        taskHoldsBaton = true;
+        LockSupport.unpark(thread);
+        for (int i = 0; i < SPINS && taskHoldsBaton; i++) {
+            Thread.onSpinWait();
+        }
+        while (taskHoldsBaton) {
+            LockSupport.park(this);
+        }
+    }
+
+    private void awaitBaton() {
+        for (int i = 0; i < SPINS && !taskHoldsBaton; i++) {
+            Thread.onSpinWait();
+        }
+        while (!taskHoldsBaton) {
+            LockSupport.park(this);
+        }
+    }
+
+    private void handBack() {
+        Thread to = lender;
+        taskHoldsBaton = false;
+        LockSupport.unpark(to);
+    }
+
+    @Override
+    public void park() {
+        if (permit) {
+            permit = false;
+            return;
+        }
+        state = PARKED;
+        handBack();
+        awaitBaton();
+    }
+
+    @Override
+    public void unpark() {
+        if (state == PARKED) {
+            state = SCHEDULED;
+            loop.execute(this);
+        } else if (state == RUNNING) {
+            permit = true;
+        }
+    }
+
+    @Override
+    public void yieldNow() {
+        state = SCHEDULED;
+        loop.execute(this);
+        handBack();
+        awaitBaton();
+    }
+
+    @Override
+    public void interrupt() {
+        // A task that is blocked in a JDK call holds the baton, so nothing else can run to
+        // cancel it; a task parked here is woken through its future instead.
+    }
+}

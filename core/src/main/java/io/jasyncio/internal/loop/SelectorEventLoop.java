@@ -1,0 +1,94 @@
+package io.jasyncio.internal.loop;
+
+import io.jasyncio.Clock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The event loop over a {@link Selector}: CPython's {@code BaseSelectorEventLoop}. I/O readiness is
+ * turned into ready-queue entries: each registered key's attachment is a {@link Runnable} (the
+ * transport's I/O handler, allocated once per channel) that runs in the iteration's batch, after
+ * the callbacks that were already ready, as in asyncio.
+ *
+ * <p>Wakeups from other threads are elided unless the loop is (about to be) blocked in
+ * {@code select}: the loop arms {@code wakeupNeeded} before checking for queued work and blocking,
+ * and a producer wakes the selector only if it sees the flag armed, so at least one of them sees
+ * the other's write. {@code select()} is called and its selected keys are dispatched without any
+ * lock held (never {@code select(Consumer)}, which runs its action under the selector's monitors).
+ */
+public class SelectorEventLoop extends BaseEventLoop {
+
+    private final Selector selector;
+    private final AtomicBoolean wakeupNeeded = new AtomicBoolean();
+
+    /**
+     * @param clock the time source to schedule by
+     */
+    public SelectorEventLoop(Clock clock) {
+        super(clock);
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector for the event loop", e);
+        }
+    }
+
+    /** @return the selector channels register with; only from the loop's context */
+    public final Selector selector() {
+        return selector;
+    }
+
+    @Override
+    protected void waitForEvents(long timeoutNanos) {
+        int n;
+        try {
+            if (timeoutNanos == 0) {
+                n = selector.selectNow();
+            } else {
+                wakeupNeeded.set(true);
+                if (hasInbox()) {
+                    n = selector.selectNow();
+                } else if (timeoutNanos < 0) {
+                    n = selector.select();
+                } else {
+                    n = selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+                }
+                wakeupNeeded.set(false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the event loop's selector failed", e);
+        }
+        if (n > 0) {
+            Set<SelectionKey> keys = selector.selectedKeys();
+            Iterator<SelectionKey> it = keys.iterator();
+            while (it.hasNext()) {
+                SelectionKey key = it.next();
+                it.remove();
+                if (key.isValid() && key.attachment() instanceof Runnable handler) {
+                    addReady(handler);
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void wakeup() {
+        if (wakeupNeeded.get() && wakeupNeeded.compareAndSet(true, false)) {
+            selector.wakeup();
+        }
+    }
+
+    @Override
+    protected void closeMultiplexer() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the event loop's selector failed", e);
+        }
+    }
+}
