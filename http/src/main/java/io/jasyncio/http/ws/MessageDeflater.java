@@ -40,7 +40,12 @@ final class MessageDeflater implements AutoCloseable {
             }
             out = Arrays.copyOf(out, out.length * 2);
         }
-        if (n >= 4 && out[n - 4] == 0 && out[n - 3] == 0 && out[n - 2] == (byte) 0xFF && out[n - 1] == (byte) 0xFF) {
+        if (n == 0) {
+            // Nothing new since the last flush (an empty message with context takeover): zlib
+            // writes nothing, so send the empty stored block's first byte (RFC 7692 §7.2.3.6).
+            out[0] = 0;
+            n = 1;
+        } else if (n >= 4 && out[n - 4] == 0 && out[n - 3] == 0 && out[n - 2] == (byte) 0xFF && out[n - 1] == (byte) 0xFF) {
             n -= 4;
         } else {
             throw new IllegalStateException("sync flush did not end with 00 00 ff ff");
