@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
  */
 final class WsMasking {
     private static final VarHandle LONG_VIEW =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private WsMasking() {
     }
@@ -30,7 +30,9 @@ final class WsMasking {
         int i = off;
         int end = off + len;
         if (len >= 8) {
-            long wide = ((long) key << 32) | (key & 0xFFFFFFFFL);
+            // Little-endian view (native on x86 and ARM): the key's first byte is the lowest.
+            int reversed = Integer.reverseBytes(key);
+            long wide = ((long) reversed << 32) | (reversed & 0xFFFFFFFFL);
             for (int stop = end - 7; i < stop; i += 8) {
                 LONG_VIEW.set(b, i, (long) LONG_VIEW.get(b, i) ^ wide);
             }
