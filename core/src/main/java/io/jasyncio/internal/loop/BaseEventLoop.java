@@ -394,7 +394,7 @@ public abstract class BaseEventLoop implements EventLoop {
             timeout = INFINITE;
         }
         waitForEvents(clock.beforeWait(timeout));
-        long now = clock.nanoTime();
+        long now = timers.isEmpty() ? 0 : clock.nanoTime();
         while (!timers.isEmpty()) {
             TimerHandle h = timers.peek();
             if (h.cancelled()) {

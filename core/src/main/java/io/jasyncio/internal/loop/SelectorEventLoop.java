@@ -48,6 +48,9 @@ public class SelectorEventLoop extends BaseEventLoop {
         int n;
         try {
             if (timeoutNanos == 0) {
+                if (selector.keys().isEmpty()) {
+                    return; // nothing registered: no I/O event can be pending, skip the syscall
+                }
                 n = selector.selectNow();
             } else {
                 wakeupNeeded.set(true);
