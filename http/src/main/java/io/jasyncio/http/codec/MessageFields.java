@@ -100,6 +100,7 @@ final class MessageFields {
     private void transferEncoding(byte[] a, int s, int e) {
         transferEncoding = true;
         for (int p = s; p < e; ) {
+            p = skipOws(a, p, e);
             int ts = p;
             while (p < e && a[p] != ',' && a[p] != ';' && a[p] != Ascii.SP && a[p] != Ascii.HTAB) {
                 p++;
