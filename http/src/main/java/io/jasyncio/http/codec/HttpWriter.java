@@ -261,6 +261,7 @@ public final class HttpWriter {
         len = 0;
         put(LAST_CHUNK, 3);
         fields(trailers);
+        put(CRLF_BYTES, 2);
         return ByteBuffer.wrap(Arrays.copyOf(buf, len));
     }
 
