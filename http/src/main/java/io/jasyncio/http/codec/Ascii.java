@@ -1,7 +1,10 @@
 package io.jasyncio.http.codec;
 
 import io.jasyncio.http.Tokens;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -85,24 +88,80 @@ final class Ascii {
         return true;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
     /**
-     * Finds the first LF in {@code in} between absolute indices {@code from} and {@code to}.
+     * Finds the first LF in {@code in} between absolute indices {@code from} and {@code to},
+     * eight bytes at a time.
      *
      * @return its absolute index, or -1
      */
     static int indexOfLf(ByteBuffer in, int from, int to) {
+        int i = from;
         if (in.hasArray()) {
             byte[] a = in.array();
             int off = in.arrayOffset();
-            for (int i = from + off, end = to + off; i < end; i++) {
-                if (a[i] == LF) {
-                    return i - off;
+            for (; i + 8 <= to; i += 8) {
+                long x = (long) LONGS.get(a, off + i) ^ LFS;
+                long zeros = ~(((x & LOW7) + LOW7) | x | LOW7); // 0x80 exactly in each byte that was LF
+                if (zeros != 0) {
+                    return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+                }
+            }
+            for (; i < to; i++) {
+                if (a[off + i] == LF) {
+                    return i;
                 }
             }
             return -1;
         }
-        for (int i = from; i < to; i++) {
+        boolean little = in.order() == ByteOrder.LITTLE_ENDIAN;
+        for (; i + 8 <= to; i += 8) {
+            long x = in.getLong(i) ^ LFS;
+            long zeros = ~(((x & LOW7) + LOW7) | x | LOW7);
+            if (zeros != 0) {
+                return i + ((little ? Long.numberOfTrailingZeros(zeros) : Long.numberOfLeadingZeros(zeros)) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (in.get(i) == LF) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long DELS = 0x7F7F7F7F7F7F7F7FL;
+
+    /**
+     * Finds the first byte in {@code a[from, to)} that may not appear in a field value (a
+     * control character other than HTAB, or DEL), checking eight bytes at a time.
+     *
+     * @return its index, or -1 if all are allowed
+     */
+    static int indexOfNonField(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(a, i);
+            // Any byte < 0x20 (exact when there is none: no borrows), or any byte == 0x7F.
+            long below = (x - SPACES) & ~x & HIGHS;
+            long y = x ^ DELS;
+            long del = (y - ONES) & ~y & HIGHS;
+            if ((below | del) != 0) {
+                for (int j = i; j < i + 8; j++) {
+                    if (!is(a[j], FIELD)) {
+                        return j;
+                    }
+                }
+            }
+        }
+        for (; i < to; i++) {
+            if (!is(a[i], FIELD)) {
                 return i;
             }
         }

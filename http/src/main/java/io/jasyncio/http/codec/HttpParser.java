@@ -81,6 +81,7 @@ public abstract sealed class HttpParser<H> permits HttpRequestParser, HttpRespon
     final HttpMessageListener<? super H> listener;
     final HeadBuffer head;
     final MessageFields fields = new MessageFields();
+    final FieldParser fieldParser = new FieldParser(this);
     private final ChunkedDecoder chunked;
     /** Content limit; Long.MAX_VALUE when unlimited. */
     final long maxBody;
@@ -237,7 +238,7 @@ public abstract sealed class HttpParser<H> permits HttpRequestParser, HttpRespon
 
     /** Called by the chunked decoder when the trailer section has been collected. */
     final void trailersComplete() throws HttpParseException {
-        Headers trailers = FieldParser.parse(head, 0, null, this);
+        Headers trailers = fieldParser.parse(head, 0, null);
         if (!trailers.isEmpty()) {
             listener.onTrailers(trailers);
         }

@@ -4,6 +4,7 @@ import io.jasyncio.http.Headers;
 import io.jasyncio.http.HttpMethod;
 import io.jasyncio.http.HttpVersion;
 import io.jasyncio.http.RequestHead;
+import java.util.Arrays;
 
 /**
  * The server side: parses HTTP/1.0 and HTTP/1.1 requests (RFC 9112) into {@link RequestHead}s
@@ -38,6 +39,16 @@ import io.jasyncio.http.RequestHead;
  * <p>Not thread-safe: one instance per connection, used from that connection's thread.
  */
 public final class HttpRequestParser extends HttpParser<RequestHead> {
+    private static final int MAX_CACHED_TARGET = 512;
+
+    /*
+     * The last origin-form target and the strings made from it: keep-alive clients often repeat
+     * the same target, and then it costs a comparison instead of three strings.
+     */
+    private byte[] lastTargetBytes;
+    private String lastTarget;
+    private String lastPath;
+    private String lastQuery;
 
     /**
      * Creates a parser with {@link HttpParserOptions#DEFAULTS}.
@@ -119,25 +130,45 @@ public final class HttpRequestParser extends HttpParser<RequestHead> {
         // HTTP-version CRLF
         HttpVersion version = version(a, te + 1, e);
 
-        String target = te - ts == 1 && a[ts] == '/' ? "/" : Ascii.latin1(a, ts, te - ts);
+        String target;
         String path;
-        String query = "";
-        int pathEnd = q >= 0 ? q : h >= 0 ? h : te;
-        if (q >= 0) {
-            query = target.substring(q + 1 - ts, (h >= 0 ? h : te) - ts);
-        }
-        if (a[ts] == '/') {
-            path = pathEnd == te ? target : target.substring(0, pathEnd - ts);
-        } else if (method.equals(HttpMethod.CONNECT)) {
-            path = "";
-        } else if (te - ts == 1 && a[ts] == '*') {
-            path = "*";
+        String query;
+        int n = te - ts;
+        if (a[ts] == '/' && lastTarget != null && lastTargetBytes.length == n
+                && Arrays.equals(a, ts, te, lastTargetBytes, 0, n)) {
+            target = lastTarget;
+            path = lastPath;
+            query = lastQuery;
         } else {
-            path = absolutePath(target, pathEnd - ts);
+            target = n == 1 && a[ts] == '/' ? "/" : Ascii.latin1(a, ts, n);
+            query = q >= 0 ? target.substring(q + 1 - ts, (h >= 0 ? h : te) - ts) : "";
+            int pathEnd = q >= 0 ? q : h >= 0 ? h : te;
+            path = pathFor(a[ts], method, target, pathEnd - ts);
+            if (a[ts] == '/' && n <= MAX_CACHED_TARGET) {
+                lastTargetBytes = Arrays.copyOfRange(a, ts, te);
+                lastTarget = target;
+                lastPath = path;
+                lastQuery = query;
+            }
         }
 
-        Headers headers = FieldParser.parse(head, 1, fields, this);
+        Headers headers = fieldParser.parse(head, 1, fields);
         frame(method, target, path, query, version, headers);
+    }
+
+    /** The path for a target starting with {@code first}, whose path part ends at {@code pathEnd}. */
+    private String pathFor(byte first, String method, String target, int pathEnd) throws HttpParseException {
+        String path;
+        if (first == '/') {
+            path = pathEnd == target.length() ? target : target.substring(0, pathEnd);
+        } else if (method.equals(HttpMethod.CONNECT)) {
+            path = "";
+        } else if (target.equals("*")) {
+            path = "*";
+        } else {
+            path = absolutePath(target, pathEnd);
+        }
+        return path;
     }
 
     private void frame(String method, String target, String path, String query, HttpVersion version,

@@ -94,7 +94,7 @@ public final class HttpResponseParser extends HttpParser<ResponseHead> {
             throw error(502, "status code " + Ascii.latin1(a, 9, 3) + " is not in 100-999");
         }
         String reason = reason(a, status, e);
-        Headers headers = FieldParser.parse(head, 1, fields, this);
+        Headers headers = fieldParser.parse(head, 1, fields);
         frame(version, status, reason, headers);
     }
 

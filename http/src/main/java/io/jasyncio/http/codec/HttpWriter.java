@@ -281,7 +281,7 @@ public final class HttpWriter {
             putByte(' ');
             ascii(Integer.toString(status));
             putByte(' ');
-            text(reason == null ? HttpStatus.reasonPhrase(status) : reason, "the reason phrase");
+            text(reason == null ? HttpStatus.reasonPhrase(status) : reason, null);
             put(CRLF_BYTES, 2);
         }
         if (status >= 200 && !headers.contains("Date")) {
@@ -339,13 +339,17 @@ public final class HttpWriter {
                 buf[len++] = ':';
                 buf[len++] = ' ';
             }
-            text(headers.value(i), "the value of header " + name);
+            text(headers.value(i), name);
             put(CRLF_BYTES, 2);
         }
     }
 
-    /** Writes field-value text: HTAB, SP, VCHAR, obs-text; nothing else. */
-    private void text(String s, String what) {
+    /**
+     * Writes field-value text: HTAB, SP, VCHAR, obs-text; nothing else.
+     *
+     * @param header the field name, for the error message; null for the reason phrase
+     */
+    private void text(String s, String header) {
         int n = s.length();
         ensure(n);
         byte[] b = buf;
@@ -353,7 +357,7 @@ public final class HttpWriter {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c > 0xFF || !Ascii.is((byte) c, Ascii.FIELD)) {
-                throw invalidChar(what, s, i);
+                throw invalidChar(header == null ? "the reason phrase" : "the value of header " + header, s, i);
             }
             b[p++] = (byte) c;
         }

@@ -54,33 +54,27 @@ final class KnownHeaders {
     private static final String[] LOWER = new String[NAMES.length];
     private static final byte[][] LOWER_BYTES = new byte[NAMES.length][];
     private static final int[] SPECIAL = new int[NAMES.length];
-    /** Known indices grouped by name length. */
-    private static final int[][] BY_LENGTH;
+    /** Open-addressing table of known index + 1 (0: empty), keyed by {@link #hash}. */
+    private static final int[] TABLE = new int[256];
     /** {@code "Name: "} bytes keyed by canonical spelling, for the writer. */
     private static final Map<String, byte[]> ENCODED = new HashMap<>();
 
     static {
-        int maxLen = 0;
-        for (String n : NAMES) {
-            maxLen = Math.max(maxLen, n.length());
-        }
-        int[] counts = new int[maxLen + 1];
         for (int i = 0; i < NAMES.length; i++) {
             String n = NAMES[i];
             CANON_BYTES[i] = n.getBytes(StandardCharsets.ISO_8859_1);
             LOWER[i] = n.toLowerCase(Locale.ROOT);
             LOWER_BYTES[i] = LOWER[i].getBytes(StandardCharsets.ISO_8859_1);
-            counts[n.length()]++;
             ENCODED.put(n, (n + ": ").getBytes(StandardCharsets.ISO_8859_1));
-        }
-        BY_LENGTH = new int[maxLen + 1][];
-        for (int len = 0; len <= maxLen; len++) {
-            BY_LENGTH[len] = new int[counts[len]];
-            counts[len] = 0;
-        }
-        for (int i = 0; i < NAMES.length; i++) {
-            int len = NAMES[i].length();
-            BY_LENGTH[len][counts[len]++] = i;
+            int h = 0;
+            for (byte b : LOWER_BYTES[i]) {
+                h = step(h, b);
+            }
+            int slot = slot(h);
+            while (TABLE[slot] != 0) {
+                slot = (slot + 1) & (TABLE.length - 1);
+            }
+            TABLE[slot] = i + 1;
         }
         SPECIAL[0] = HOST;
         SPECIAL[1] = CONTENT_LENGTH;
@@ -91,24 +85,38 @@ final class KnownHeaders {
     }
 
     /**
+     * One step of the case-insensitive name hash: feed each byte of a name in order, from 0.
+     * {@code | 0x20} lower-cases letters and leaves digits and '-' alone, which is all that known
+     * names contain; other tchars may collide, and {@link #find} compares bytes anyway.
+     */
+    static int step(int h, byte b) {
+        return 31 * h + (b | 0x20);
+    }
+
+    private static int slot(int h) {
+        return (h ^ h >>> 8 ^ h >>> 16) & (TABLE.length - 1);
+    }
+
+    /**
      * Looks up a name that has already been checked to consist of tchars.
      *
+     * @param hash the name's {@link #step} hash
      * @return the known index, or -1
      */
-    static int find(byte[] a, int off, int len) {
-        if (len >= BY_LENGTH.length) {
-            return -1;
-        }
-        for (int k : BY_LENGTH[len]) {
+    static int find(byte[] a, int off, int len, int hash) {
+        for (int slot = slot(hash); TABLE[slot] != 0; slot = (slot + 1) & (TABLE.length - 1)) {
+            int k = TABLE[slot] - 1;
             byte[] lower = LOWER_BYTES[k];
-            int i = 0;
-            // tchars other than letters are unchanged by | 0x20 or map to non-tchars, so this
-            // compares letters ignoring case and everything else exactly.
-            while (i < len && (a[off + i] | 0x20) == lower[i]) {
-                i++;
-            }
-            if (i == len) {
-                return k;
+            if (lower.length == len) {
+                int i = 0;
+                // tchars other than letters are unchanged by | 0x20 or map to non-tchars, so this
+                // compares letters ignoring case and everything else exactly.
+                while (i < len && (a[off + i] | 0x20) == lower[i]) {
+                    i++;
+                }
+                if (i == len) {
+                    return k;
+                }
             }
         }
         return -1;

@@ -271,6 +271,46 @@ class HttpRequestParserTest {
         }
     }
 
+    /** Heap, offset heap, and big- and little-endian direct buffers all give the same events. */
+    @Test
+    void everyBufferKindGivesTheSameEvents() throws Exception {
+        feedWhole(parser, PIPELINE);
+        byte[] raw = PIPELINE.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        List<ByteBuffer> kinds = List.of(
+                ByteBuffer.allocate(raw.length + 5).slice(5, raw.length),
+                ByteBuffer.allocateDirect(raw.length),
+                ByteBuffer.allocateDirect(raw.length).order(java.nio.ByteOrder.LITTLE_ENDIAN));
+        for (ByteBuffer in : kinds) {
+            in.put(raw).flip();
+            Recorder<RequestHead> r = new Recorder<>();
+            assertThat(new HttpRequestParser(r).feed(in)).isEqualTo(FeedResult.NEED_MORE);
+            assertThat(r.events()).as(in.toString()).isEqualTo(rec.events());
+        }
+    }
+
+    /** A keep-alive client repeating a request gets equal heads; a changed line is parsed afresh. */
+    @Test
+    void repeatedAndChangedHeaderLinesParseCorrectly() throws Exception {
+        String a = "GET /p?q=1 HTTP/1.1\r\nHost: x\r\nCookie: s=1\r\nContent-Length: 1\r\n\r\nA";
+        String b = "GET /p?q=2 HTTP/1.1\r\nHost: x\r\nCookie: s=22\r\nContent-Length: 2\r\n\r\nBB";
+        feedWhole(parser, a + a + b + a);
+        List<RequestHead> heads = rec.heads();
+        assertThat(heads.get(1)).isEqualTo(heads.get(0));
+        assertThat(heads.get(2).headers()).isEqualTo(Headers.of("Host", "x", "Cookie", "s=22", "Content-Length", "2"));
+        assertThat(heads.get(2).queryString()).isEqualTo("q=2");
+        assertThat(heads.get(2).contentLength()).isEqualTo(2);
+        assertThat(heads.get(3)).isEqualTo(heads.get(0));
+        assertThat(rec.bodyText()).isEqualTo("AABBA");
+    }
+
+    /** A repeated line still gets its framing meaning: a cached Content-Length conflicts with a new one. */
+    @Test
+    void repeatedFramingLinesAreStillInterpreted() throws Exception {
+        feedWhole(parser, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\nA");
+        assertThatThrownBy(() -> parser.feed(bytes("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")))
+                .isInstanceOf(HttpParseException.class).hasMessageContaining("conflicting");
+    }
+
     /** Expect: 100-continue is flagged on HTTP/1.1 requests. */
     @Test
     void expect100ContinueIsDetected() throws Exception {

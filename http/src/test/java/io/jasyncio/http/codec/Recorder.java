@@ -130,13 +130,17 @@ final class Recorder<H> implements HttpMessageListener<H> {
         }
     }
 
-    /** Feeds {@code s} in random pieces (1 to 16 bytes), some in direct buffers. */
+    /** Feeds {@code s} in random pieces (1 to 16 bytes) in heap, direct and offset heap buffers. */
     static void feedRandomly(HttpParser<?> parser, String s, long seed) throws HttpParseException {
         byte[] all = s.getBytes(StandardCharsets.ISO_8859_1);
         Random random = new Random(seed);
         for (int p = 0; p < all.length; ) {
             int n = Math.min(all.length - p, 1 + random.nextInt(16));
-            ByteBuffer in = random.nextBoolean() ? ByteBuffer.allocateDirect(n + 4) : ByteBuffer.allocate(n + 4);
+            ByteBuffer in = switch (random.nextInt(3)) {
+                case 0 -> ByteBuffer.allocateDirect(n + 4);
+                case 1 -> ByteBuffer.allocate(n + 4);
+                default -> ByteBuffer.allocate(n + 7).slice(3, n + 4); // non-zero arrayOffset
+            };
             in.position(2);
             in.put(all, p, n);
             in.flip();
