@@ -16,8 +16,8 @@ import java.io.IOException;
  * <ul>
  *   <li>400: malformed request line, header or chunk framing; forbidden characters; obs-fold;
  *       conflicting or invalid {@code Content-Length}; {@code Transfer-Encoding} whose final coding
- *       is not chunked; both {@code Content-Length} and {@code Transfer-Encoding}; a connection
- *       closed in the middle of a message;</li>
+ *       is not chunked; both {@code Content-Length} and {@code Transfer-Encoding}; a missing
+ *       (HTTP/1.1) or repeated {@code Host}; a connection closed in the middle of a message;</li>
  *   <li>413: content longer than {@link HttpParserOptions#maxBodySize()};</li>
  *   <li>414: request line longer than {@link HttpParserOptions#maxStartLineSize()};</li>
  *   <li>431: header (or trailer) section over {@link HttpParserOptions#maxHeaderBlockSize()} or
