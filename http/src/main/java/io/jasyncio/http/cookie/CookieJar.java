@@ -205,7 +205,11 @@ public final class CookieJar {
         entries.clear();
     }
 
-    /** Removes the cookies whose domain is {@code domain} or one of its subdomains. */
+    /**
+     * Removes the cookies whose domain is {@code domain} or one of its subdomains.
+     *
+     * @throws IllegalArgumentException if {@code domain} is not a valid host name
+     */
     public void clearDomain(String domain) {
         String d = HostName.canonicalize(domain.startsWith(".") ? domain.substring(1) : domain);
         entries.values().removeIf(e -> CookieRules.domainMatches(e.key.domain, d));

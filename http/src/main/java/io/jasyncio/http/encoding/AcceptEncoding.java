@@ -22,7 +22,7 @@ public final class AcceptEncoding {
     private static final AcceptEncoding ABSENT = new AcceptEncoding(List.of(), true);
 
     /**
-     * One listed coding with its quality.
+     * One listed coding with its quality. Immutable.
      *
      * @param coding the coding name in lower case ({@code x-gzip} normalised to {@code gzip})
      * @param quality the quality, 0..1

@@ -7,6 +7,8 @@ import java.io.IOException;
  * or (as the subclass {@link DecodedSizeExceededException}) too much output. A client reports it
  * for the response; a server answers 400 (or 413 for the subclass) or 415 for an unsupported
  * coding.
+ *
+ * <p>Immutable once constructed; safe to hand to another thread.
  */
 public class ContentDecodingException extends IOException {
     private static final long serialVersionUID = 1L;

@@ -4,6 +4,8 @@ package io.jasyncio.http.encoding;
  * Decoding stopped because the output would exceed the decoder's maximum decoded size, which is
  * how a decompression bomb (a small body that inflates to gigabytes) shows itself. No output
  * beyond the limit was produced. A server answers 413.
+ *
+ * <p>Immutable once constructed; safe to hand to another thread.
  */
 public class DecodedSizeExceededException extends ContentDecodingException {
     private static final long serialVersionUID = 1L;

@@ -76,4 +76,10 @@ class MediaTypeTest {
         MediaType t = MediaType.parse("application/json; charset=utf-8; q=\"a;b\"");
         assertThat(MediaType.parse(t.toString())).isEqualTo(t);
     }
+
+    /** withCharset writes the charset's canonical name in lower case. */
+    @Test
+    void withCharsetWritesCanonicalName() {
+        assertThat(MediaType.of("text", "html").withCharset(StandardCharsets.UTF_8)).hasToString("text/html; charset=utf-8");
+    }
 }

@@ -228,4 +228,11 @@ class UrlTest {
         assertThat(Url.parse("http://a/").withPort(81)).hasToString("http://a:81/");
         assertThatThrownBy(() -> Url.parse("http://a/").withPort(70000)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** withHost canonicalises the new host and keeps everything else. */
+    @Test
+    void withHostCanonicalises() {
+        assertThat(Url.parse("http://a:81/p?q").withHost("Bücher.Example")).hasToString("http://xn--bcher-kva.example:81/p?q");
+        assertThatThrownBy(() -> Url.parse("http://a/").withHost("")).hasMessageContaining("empty host");
+    }
 }
