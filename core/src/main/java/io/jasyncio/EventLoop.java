@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * An event loop: Python's {@code asyncio.AbstractEventLoop}. It runs callbacks, timers, I/O
- * callbacks and task steps, one at a time, on one platform thread that it owns, over one
+ * callbacks and task steps, one at a time, on one thread that it owns (a platform thread on the
+ * fast engine; a virtual thread on the fallback engine, see docs/ENGINE.md), over one
  * {@link java.nio.channels.Selector}.
  *
  * <p><b>Threads.</b> {@link #runForever()} and {@link #runUntilComplete(Future)} start the loop on

@@ -63,6 +63,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private final Clock clock;
     private final TaskEngine.FiberFactory fibers;
     private final String engineName;
+    private final boolean fastEngine;
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>(256);
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>(TimerHandle::compare);
@@ -88,6 +89,7 @@ public abstract class BaseEventLoop implements EventLoop {
         this.clock = Objects.requireNonNull(clock, "clock");
         TaskEngine engine = Engines.get();
         this.engineName = engine.name();
+        this.fastEngine = engine.isFast();
         this.fibers = engine.forLoop(scheduler);
     }
 
@@ -314,9 +316,14 @@ public abstract class BaseEventLoop implements EventLoop {
     protected void runForever(Runnable onInterrupt) {
         checkClosed();
         checkNotRunning();
-        Thread loopThread = Thread.ofPlatform()
+        // The fast engine mounts tasks on the loop's thread, which must be a platform thread that
+        // holds no monitor. The fallback hands a baton between virtual threads of the default
+        // scheduler, which is cheapest when the loop is one of them too (no OS thread switch).
+        Thread.Builder builder = fastEngine
+                ? Thread.ofPlatform().daemon(true)
+                : Thread.ofVirtual();
+        Thread loopThread = builder
                 .name("jasyncio-loop-" + id)
-                .daemon(true)
                 .unstarted(() -> ScopedValue.where(RUNNING, this).run(this::runLoop));
         Throwable[] crash = new Throwable[1];
         loopThread.setUncaughtExceptionHandler((t, e) -> crash[0] = e);
