@@ -79,11 +79,11 @@ public final class Task<T> extends Future<T> {
     public Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
         this.loop = (BaseEventLoop) loop;
-        this.coroutine = Objects.requireNonNull(coroutine, "coroutine");
-        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
         Task<?> creator = current();
         this.parent = creator != null && creator.loop == this.loop ? creator : null;
         this.createdAt = this.loop.getDebug() ? new Throwable().getStackTrace() : null;
+        this.coroutine = Objects.requireNonNull(coroutine, "coroutine");
+        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
         this.fiber = this.loop.fibers().newFiber(this.name, this::body);
         this.loop.registerTask(this);
         fiber.start();
