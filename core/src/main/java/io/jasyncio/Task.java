@@ -2,6 +2,7 @@ package io.jasyncio;
 
 import io.jasyncio.internal.engine.Fiber;
 import io.jasyncio.internal.loop.BaseEventLoop;
+import io.jasyncio.internal.task.Frames;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Objects;
@@ -27,6 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The loop keeps a strong reference to every task that is not done, so a fire-and-forget task
  * is never collected while pending.
+ *
+ * <p><b>Introspection.</b> A pending task knows its {@linkplain #getParent() parent} (the task that
+ * created it, or the parent of the {@link TaskGroup} it was created in) and, in debug mode, its
+ * {@linkplain #getCreationSite() creation site}; {@link TaskTree} prints a loop's tasks as a tree.
  *
  * @param <T> the type of the coroutine's result
  */
@@ -62,6 +67,8 @@ public final class Task<T> extends Future<T> {
     private String mustCancelMessage;
     private int cancelRequests;
     private Future<?> waitingOn;
+    private Task<?> parent;
+    private final StackTraceElement[] createdAt;
 
     /**
      * Creates a task and schedules its first step; {@link EventLoop#createTask(Coroutine)} and
@@ -74,6 +81,9 @@ public final class Task<T> extends Future<T> {
     public Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
         this.loop = (BaseEventLoop) loop;
+        Task<?> creator = current();
+        this.parent = creator != null && creator.loop == this.loop ? creator : null;
+        this.createdAt = this.loop.getDebug() ? new Throwable().getStackTrace() : null;
         this.coroutine = Objects.requireNonNull(coroutine, "coroutine");
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
         this.fiber = this.loop.fibers().newFiber(this.name, this::runCoroutine);
@@ -95,6 +105,12 @@ public final class Task<T> extends Future<T> {
             value = coroutine.call();
         } catch (CancelledError e) {
             Thread.interrupted();
+            ExceptionGroup replacement = Cancellations.replacementFor(e);
+            if (replacement != null) {
+                finished();
+                super.setException(replacement);
+                return;
+            }
             finishCancelled(e.getMessage());
             return;
         } catch (Throwable e) {
@@ -102,7 +118,7 @@ public final class Task<T> extends Future<T> {
                 Thread.interrupted();
                 finishCancelled(mustCancelMessage);
             } else {
-                loop.taskDone(this);
+                finished();
                 super.setException(e);
             }
             return;
@@ -111,7 +127,7 @@ public final class Task<T> extends Future<T> {
             mustCancel = false;
             finishCancelled(mustCancelMessage);
         } else {
-            loop.taskDone(this);
+            finished();
             super.setResult(value);
         }
     }
@@ -122,8 +138,13 @@ public final class Task<T> extends Future<T> {
     }
 
     private void finishCancelled(String message) {
-        loop.taskDone(this);
+        finished();
         super.cancel(message);
+    }
+
+    private void finished() {
+        loop.taskDone(this);
+        parent = null;
     }
 
     // ---------------------------------------------------------------- suspension (task's own thread)
@@ -316,6 +337,35 @@ public final class Task<T> extends Future<T> {
     }
 
     /**
+     * @return the task that created this one (for a task of a {@link TaskGroup}: the group's
+     *     parent task), while this task is pending; {@code null} for a task created outside any
+     *     task, and once this task is done (so that finished ancestors can be collected)
+     */
+    public Task<?> getParent() {
+        return parent;
+    }
+
+    /** Called by a {@link TaskGroup}: the group's parent task is this task's parent. */
+    void adoptParent(Task<?> groupParent) {
+        if (!done()) {
+            parent = groupParent;
+        }
+    }
+
+    /** @return whether the task's body has begun (its first step ran) */
+    boolean isStarted() {
+        return started;
+    }
+
+    /**
+     * @return where the task was created, from the first frame outside jasyncio, innermost first;
+     *     recorded only when the loop was in debug mode then, else an empty array
+     */
+    public StackTraceElement[] getCreationSite() {
+        return createdAt == null ? new StackTraceElement[0] : Frames.fromFirstUserFrame(createdAt);
+    }
+
+    /**
      * @return where the task is: its thread's stack while it is suspended (the frames of the
      *     await it waits in), or an empty array when it is done or has not started
      */
@@ -328,6 +378,12 @@ public final class Task<T> extends Future<T> {
         String s = super.describe();
         if (!done() && waitingOn != null) {
             s += " wait_for=" + waitingOn;
+        }
+        if (createdAt != null) {
+            StackTraceElement[] site = getCreationSite();
+            if (site.length > 0) {
+                s += " created at " + site[0];
+            }
         }
         return s;
     }

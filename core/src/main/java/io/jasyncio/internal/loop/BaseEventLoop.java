@@ -670,6 +670,9 @@ public abstract class BaseEventLoop implements EventLoop {
             e.report();
         }
         unretrieved.clear();
+        if (debug) {
+            PendingTasks.reportAtClose(this, List.copyOf(tasks));
+        }
         closed = true;
         ready.clear();
         inbox.clear();
