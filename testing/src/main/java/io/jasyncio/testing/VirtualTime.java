@@ -81,6 +81,17 @@ public final class VirtualTime {
         }
     }
 
+    /**
+     * Runs a value-less coroutine on the given loop as {@code Asyncio.run} does, then closes the loop.
+     *
+     * @param loop a fresh loop, not running (from {@link #builder()})
+     * @param main the main coroutine
+     * @throws Exception its exception, unchanged
+     */
+    public static void run(TestLoop loop, VoidCoroutine main) throws Exception {
+        run(loop, Coroutine.of(main));
+    }
+
     /** @return a new virtual-time loop with auto-jump and a FIFO schedule, not running */
     public static TestLoop loop() {
         return TestLoop.builder().build();
