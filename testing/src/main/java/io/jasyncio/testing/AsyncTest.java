@@ -22,8 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The test fails, naming what is wrong, if the body leaves tasks pending (they are then
  * cancelled), if a task's exception was never retrieved, or if anything else reached the loop's
- * exception handler; and if it has not finished after {@link #timeout()} seconds of real time, with
- * a dump of the pending tasks. Parameters of type {@link io.jasyncio.EventLoop}, {@link TestLoop}
+ * exception handler; if, on virtual time, it deadlocks (every task blocked, no timer pending,
+ * nothing outside the loop at work, for a quarter of a second of real time), with a dump of the
+ * tasks; and if it has not finished after {@link #timeout()} seconds of real time, with a dump of
+ * the pending tasks. Parameters of type {@link io.jasyncio.EventLoop}, {@link TestLoop}
  * and {@link VirtualClock} are injected; other parameters are resolved by JUnit as usual.
  *
  * <p><b>Seeds.</b> With {@link #seed()}, the loop's schedule is permuted by that seed (see

@@ -14,7 +14,9 @@ import java.util.Set;
  * One strict run of a test body on a fresh loop, as {@link AsyncTest} does it: the body runs as
  * the main task under a {@link Watchdog}; then the run fails if tasks were left pending (they are
  * cancelled and awaited), if the loop's exception handler was called (a task exception never
- * retrieved, an exception in a callback), or if the time limit expired. The loop is closed at the
+ * retrieved, an exception in a callback), if the virtual clock saw a deadlock (every task blocked,
+ * no timer, nothing outside the loop at work: the body is cancelled at once rather than at the time
+ * limit), or if the time limit expired. The loop is closed at the
  * end, whatever happens.
  *
  * <p>The body's own failure comes first and unchanged; the other problems are added to it as
@@ -25,6 +27,8 @@ final class CheckedRun {
     private final TestLoop loop;
     private final List<Map<String, Object>> reports = Collections.synchronizedList(new ArrayList<>());
     private final ExceptionHandler collector = (l, context) -> reports.add(context);
+    /** The tasks' dump when the virtual clock saw a deadlock; written on the loop thread. */
+    private volatile String deadlock;
 
     private CheckedRun(TestLoop loop) {
         this.loop = loop;
@@ -44,6 +48,14 @@ final class CheckedRun {
         loop.setExceptionHandler(collector);
         Task<Void> main = loop.createTask(body, "main");
         Watchdog dog = Watchdog.start(loop, main, timeoutSeconds);
+        if (loop.isVirtualTime()) {
+            loop.virtualClock().onStall(() -> {
+                if (deadlock == null) {
+                    deadlock = TaskDump.describe(loop.allTasks(), true);
+                }
+                main.cancel("@AsyncTest: deadlock, nothing can wake the blocked tasks");
+            });
+        }
         Throwable failure = null;
         List<String> problems = new ArrayList<>();
         try {
@@ -70,6 +82,15 @@ final class CheckedRun {
             } catch (Throwable t) {
                 failure = combine(failure, t);
             }
+        }
+        if (deadlock != null && !dog.fired()) {
+            AssertionError stuck = new AssertionError("deadlock: every task was blocked, no timer was pending and "
+                    + "nothing outside the loop was working, so nothing could wake them (if another thread was "
+                    + "going to, declare it with loop.externalWork()); the body was cancelled. Tasks then:" + deadlock);
+            if (failure != null) {
+                stuck.addSuppressed(failure);
+            }
+            failure = stuck;
         }
         if (dog.fired()) {
             AssertionError timeout = dog.failure();

@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class VirtualClock implements Clock {
 
     private static final long NOT_IDLE = Long.MIN_VALUE;
+    /** How long a loop must stay stalled, in real time, before the stall handler runs. */
+    static final long STALL_GRACE_NANOS = Duration.ofMillis(250).toNanos();
 
     private final AtomicLong now = new AtomicLong();
     private volatile boolean autoJump = true;
@@ -52,6 +54,7 @@ public final class VirtualClock implements Clock {
     private volatile long externalGraceNanos = Duration.ofMillis(10).toNanos();
     private volatile BaseEventLoop loop;
     private volatile long autoJumps;
+    private volatile Runnable stallHandler;
     /** Real time at which the current idle streak began; loop thread only. */
     private long idleSince = NOT_IDLE;
 
@@ -169,6 +172,11 @@ public final class VirtualClock implements Clock {
             return 0; // work arrived from another thread since the loop looked: run it first
         }
         if (!autoJump || timeoutNanos < 0 || (l != null && l.externalWorkInFlight() > 0)) {
+            Runnable onStall = stallHandler;
+            if (autoJump && timeoutNanos < 0 && onStall != null && l != null && l.externalWorkInFlight() == 0
+                    && !ExternalActivity.possible(l)) {
+                return stalled(onStall);
+            }
             // Time is frozen until someone advances it, or there is no timer to jump to, or
             // declared external work will report back: wait until something wakes the loop.
             return -1;
@@ -191,6 +199,35 @@ public final class VirtualClock implements Clock {
         now.addAndGet(timeoutNanos);
         autoJumps++;
         return 0;
+    }
+
+    /**
+     * Every task is blocked, no timer is pending and nothing outside the loop is known or seen to
+     * be working: nothing can ever wake the loop, unless a thread it does not know about does.
+     * After {@link #STALL_GRACE_NANOS} of real time in that state, the stall handler runs.
+     */
+    private long stalled(Runnable onStall) {
+        long real = System.nanoTime();
+        if (idleSince == NOT_IDLE) {
+            idleSince = real;
+        }
+        long idleFor = real - idleSince;
+        if (idleFor < STALL_GRACE_NANOS) {
+            return STALL_GRACE_NANOS - idleFor;
+        }
+        idleSince = NOT_IDLE;
+        onStall.run();
+        return 0;
+    }
+
+    /**
+     * Sets what to do, on the loop's thread, when the loop has stalled (see {@link #stalled(Runnable)});
+     * {@link AsyncTest} fails the test with a dump of the tasks.
+     *
+     * @param handler the handler, or {@code null} to wait forever as any loop does
+     */
+    void onStall(Runnable handler) {
+        stallHandler = handler;
     }
 
     private BaseEventLoop bind() {

@@ -128,6 +128,16 @@ class AsyncTestExtensionTest {
                 .hasMessageContaining("Fixtures.lambda$hangs");
     }
 
+    /** On virtual time, a deadlock (all blocked, no timer, nothing outside) fails at once with a dump. */
+    @Test
+    void deadlockFailsFastWithADump() {
+        long start = System.nanoTime();
+        Throwable failure = failureOf(run("deadlocks"));
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds, far below the 30 s limit").isLessThan(10);
+        assertThat(failure).hasMessageContaining("deadlock").hasMessageContaining("'first'")
+                .hasMessageContaining("'second'").hasMessageContaining("Fixtures.lambda$deadlocks");
+    }
+
     /** virtualTime = false runs on real time, and has no VirtualClock to inject. */
     @Test
     void realTimeOption() {
@@ -220,11 +230,26 @@ class AsyncTestExtensionTest {
             assertThat(info.getDisplayName()).startsWith("injected");
         }
 
-        @AsyncTest(timeout = 0.3)
+        @AsyncTest(timeout = 0.3, virtualTime = false)
         void hangs() throws Exception {
             Task<Void> stuck = Asyncio.createTask(() -> Asyncio.await(Asyncio.getRunningLoop().createFuture()),
                     "stuck");
             Asyncio.await(stuck);
+        }
+
+        @AsyncTest
+        void deadlocks() throws Exception {
+            io.jasyncio.Future<Void> a = Asyncio.getRunningLoop().createFuture();
+            io.jasyncio.Future<Void> b = Asyncio.getRunningLoop().createFuture();
+            Task<Void> first = Asyncio.createTask(() -> {
+                Asyncio.await(a);
+                b.setResult(null);
+            }, "first");
+            Task<Void> second = Asyncio.createTask(() -> {
+                Asyncio.await(b);
+                a.setResult(null);
+            }, "second");
+            Asyncio.gather(first, second);
         }
 
         @AsyncTest(virtualTime = false)
