@@ -106,8 +106,8 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
         return AnnotationSupport.findAnnotation(context.getTestMethod(), AsyncTest.class);
     }
 
-    /** The first run's loop, made when parameters are resolved; closed with the store if unused. */
-    private record FirstLoop(TestLoop loop) implements ExtensionContext.Store.CloseableResource {
+    /** The first run's loop, made when parameters are resolved; closed with the store (JUnit closes AutoCloseable values) if unused. */
+    private record FirstLoop(TestLoop loop) implements AutoCloseable {
         @Override
         public void close() {
             if (!loop.isRunning()) {
