@@ -96,7 +96,7 @@ public final class VirtualClock implements Clock {
         if (!(seconds >= 0)) {
             throw new IllegalArgumentException("time cannot go backwards: advance(" + seconds + ")");
         }
-        advanceNanos(seconds >= 9.2e9 ? Long.MAX_VALUE / 4 : (long) (seconds * 1e9));
+        advanceNanos(seconds >= 9.2e9 ? Long.MAX_VALUE / 4 : Math.round(seconds * 1e9)); // rounded: advance(0.1) is 100 ms exactly
     }
 
     private void advanceNanos(long nanos) {
