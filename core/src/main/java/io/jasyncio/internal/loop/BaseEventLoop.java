@@ -45,6 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       of over 100, as in CPython.
  *   <li>The loop's thread is a platform thread the loop owns and never holds a monitor while it
  *       runs an item, because mounting a virtual thread under a held monitor crashes the JVM.
+ *   <li>Testing hooks ({@link #setBatchOrder}, {@link #callWhenIdle}, {@link #isIdle},
+ *       {@link #externalWorkStarted}) are inert unless used: with no {@link BatchOrder}
+ *       installed, the ready queue holds the entries themselves and runs them FIFO.
  * </ul>
  */
 public abstract class BaseEventLoop implements EventLoop {
@@ -78,6 +81,13 @@ public abstract class BaseEventLoop implements EventLoop {
     private double slowCallbackSeconds = 0.1;
     private ExceptionHandler exceptionHandler;
     private Task<?> stepping;
+
+    // Testing hooks (used by io.jasyncio.testing; inert unless set): see the section "testing hooks".
+    private static final Object EACH_OWN_SOURCE = new Object();
+    private BatchOrder batchOrder;
+    private Object enqueueSource = EACH_OWN_SOURCE;
+    private final ArrayDeque<Handle> idleCallbacks = new ArrayDeque<>();
+    private final AtomicInteger externalWork = new AtomicInteger();
 
     /** The executor that task engines schedule steps on: thread-safe, runs on the loop thread. */
     private final Executor scheduler = this::schedule;
@@ -177,7 +187,7 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     public final void schedule(Runnable r) {
         if (inLoop()) {
-            ready.addLast(r);
+            ready.addLast(tagged(r));
         } else if (!closed) {
             inbox.offer(r);
             wakeup();
@@ -190,7 +200,7 @@ public abstract class BaseEventLoop implements EventLoop {
      * @param r what to run in this iteration's batch or the next
      */
     protected final void addReady(Runnable r) {
-        ready.addLast(r);
+        ready.addLast(tagged(r));
     }
 
     @Override
@@ -203,7 +213,7 @@ public abstract class BaseEventLoop implements EventLoop {
         checkClosed();
         Handle h = new Handle(callback, this);
         if (inLoop()) {
-            ready.addLast(h);
+            ready.addLast(tagged(h));
         } else {
             checkThread("callSoon");
             inbox.offer(h);
@@ -400,6 +410,15 @@ public abstract class BaseEventLoop implements EventLoop {
         } else {
             timeout = INFINITE;
         }
+        if (timeout != 0 && !idleCallbacks.isEmpty()) {
+            // Testing hook: this is an idle point (nothing ready, no timer due, nothing inbound),
+            // so the callbacks waiting for one run now, before the clock may jump.
+            while (!idleCallbacks.isEmpty()) {
+                Handle h = idleCallbacks.pollFirst();
+                ready.addLast(batchOrder == null ? h : new Sourced(h, BatchOrder.Origin.IDLE));
+            }
+            timeout = 0;
+        }
         waitForEvents(clock.beforeWait(timeout));
         long now = timers.isEmpty() ? 0 : clock.nanoTime();
         while (!timers.isEmpty()) {
@@ -422,6 +441,10 @@ public abstract class BaseEventLoop implements EventLoop {
             ready.addLast(r);
         }
         int n = ready.size();
+        if (batchOrder != null) {
+            runOrderedBatch(n); // testing hook: a BatchOrder decides the order of this batch
+            return;
+        }
         if (debug) {
             for (int i = 0; i < n; i++) {
                 runTimed(ready.pollFirst());
@@ -591,6 +614,135 @@ public abstract class BaseEventLoop implements EventLoop {
         }
     }
 
+    // ---------------------------------------------------------------- testing hooks
+    //
+    // Used by the testing module (io.jasyncio.testing): seeded schedules, runUntilIdle,
+    // waitAllTasksBlocked and the virtual clock's auto-jump rule. None of them costs anything
+    // unless a test uses it.
+
+    /**
+     * Testing hook: installs the policy that orders each iteration's batch, or removes it. While
+     * one is installed, every entry queued from the loop's context records its source (see
+     * {@link BatchOrder}). Only while the loop is not running.
+     *
+     * @param order the policy, or {@code null} for plain FIFO
+     */
+    public final void setBatchOrder(BatchOrder order) {
+        if (thread != null) {
+            throw new IllegalStateException("setBatchOrder is only allowed while the loop is not running");
+        }
+        this.batchOrder = order;
+    }
+
+    /** @return the installed batch policy, or {@code null} */
+    public final BatchOrder batchOrder() {
+        return batchOrder;
+    }
+
+    /** The entry wrapped with its source, when a {@link BatchOrder} is installed. */
+    private Runnable tagged(Runnable r) {
+        if (batchOrder == null) {
+            return r;
+        }
+        return new Sourced(r, enqueueSource == EACH_OWN_SOURCE ? r : enqueueSource);
+    }
+
+    /** Runs the first {@code n} ready entries in the order the installed policy chooses. */
+    private void runOrderedBatch(int n) {
+        List<Runnable> batch = new ArrayList<>(n);
+        List<Object> sources = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Runnable r = ready.pollFirst();
+            if (r instanceof Sourced s) {
+                batch.add(s.entry());
+                sources.add(s.source());
+            } else {
+                // Not queued from the loop's context: a due timer, or work that came through the inbox.
+                batch.add(r);
+                sources.add(r instanceof TimerHandle ? BatchOrder.Origin.TIMERS : BatchOrder.Origin.INBOUND);
+            }
+        }
+        if (n > 1) {
+            batchOrder.order(batch, sources);
+        }
+        try {
+            for (Runnable r : batch) {
+                enqueueSource = r; // what r schedules has r as its source
+                if (debug) {
+                    runTimed(r);
+                } else {
+                    r.run();
+                }
+            }
+        } finally {
+            enqueueSource = EACH_OWN_SOURCE;
+        }
+    }
+
+    /** A ready entry and what made it ready. */
+    private record Sourced(Runnable entry, Object source) implements Runnable {
+        @Override
+        public void run() {
+            entry.run();
+        }
+    }
+
+    /**
+     * Testing hook: runs {@code callback} at the loop's next idle point, where nothing is ready,
+     * no timer is due and nothing came from other threads: every task is blocked. Idle callbacks
+     * run before a virtual clock may jump. Only from the loop's context, or while not running.
+     *
+     * @param callback what to run
+     * @return a handle that can cancel it
+     */
+    public final Handle callWhenIdle(Runnable callback) {
+        checkClosed();
+        if (!confined()) {
+            throw new IllegalStateException("callWhenIdle must be called from the loop's context");
+        }
+        Handle h = new Handle(callback, this);
+        idleCallbacks.addLast(h);
+        return h;
+    }
+
+    /**
+     * Testing hook: whether nothing would run if the loop iterated now: no ready entry, no work
+     * from other threads, no idle callback, no timer due. Only from the loop's context, or while
+     * not running. A cancelled timer at the top of the heap counts as due (it is purged on the next
+     * iteration), so this may say {@code false} once too often, never {@code true} too early.
+     *
+     * @return whether the loop is idle
+     */
+    public final boolean isIdle() {
+        return ready.isEmpty() && inbox.isEmpty() && idleCallbacks.isEmpty()
+                && (timers.isEmpty() || timers.peek().whenNanos() > clock.nanoTime());
+    }
+
+    /**
+     * Testing hook, for bridges that hand work to another thread which will report back to this
+     * loop ({@code toThread}, {@code runInExecutor}, awaiting a {@code CompletableFuture}): call
+     * this before handing the work over, and {@link #externalWorkFinished()} after its result has
+     * been posted with {@code callSoonThreadsafe}. A virtual clock does not auto-jump while such
+     * work is in flight. Thread-safe.
+     */
+    public final void externalWorkStarted() {
+        externalWork.incrementAndGet();
+    }
+
+    /** Testing hook: the end of {@link #externalWorkStarted()}; wakes the loop. Thread-safe. */
+    public final void externalWorkFinished() {
+        if (externalWork.decrementAndGet() < 0) {
+            externalWork.incrementAndGet();
+            throw new IllegalStateException("externalWorkFinished without a matching externalWorkStarted");
+        }
+        wakeup();
+    }
+
+    /** @return how much work handed to other threads has not reported back yet (testing hook) */
+    public final int externalWorkInFlight() {
+        return externalWork.get();
+    }
+
     // ---------------------------------------------------------------- errors and debug
 
     @Override
@@ -677,6 +829,7 @@ public abstract class BaseEventLoop implements EventLoop {
         ready.clear();
         inbox.clear();
         timers.clear();
+        idleCallbacks.clear();
         closeMultiplexer();
     }
 
