@@ -60,6 +60,7 @@ public final class Task<T> extends Future<T> {
 
     private final BaseEventLoop loop;
     private final Coroutine<T> coroutine;
+    private final long creationOrder;
     private final Fiber fiber;
     private String name;
     private boolean started;
@@ -85,7 +86,8 @@ public final class Task<T> extends Future<T> {
         this.parent = creator != null && creator.loop == this.loop ? creator : null;
         this.createdAt = this.loop.getDebug() ? new Throwable().getStackTrace() : null;
         this.coroutine = Objects.requireNonNull(coroutine, "coroutine");
-        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        this.creationOrder = COUNTER.incrementAndGet();
+        this.name = name != null ? name : "Task-" + creationOrder;
         this.fiber = this.loop.fibers().newFiber(this.name, this::runCoroutine);
         this.fiber.thread().setUncaughtExceptionHandler(new Marker(this));
         this.loop.registerTask(this);
@@ -309,6 +311,11 @@ public final class Task<T> extends Future<T> {
     }
 
     // ---------------------------------------------------------------- introspection
+
+    /** @return a number that orders tasks by creation, across all loops of this JVM */
+    public long creationOrder() {
+        return creationOrder;
+    }
 
     /** @return the task's name */
     public String getName() {

@@ -586,9 +586,9 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public Set<Task<?>> allTasks() {
-        Set<Task<?>> out = new LinkedHashSet<>();
-        out.addAll(tasks);
-        return out;
+        List<Task<?>> sorted = new ArrayList<>(tasks);
+        sorted.sort(java.util.Comparator.comparingLong(Task::creationOrder));
+        return new LinkedHashSet<>(sorted);
     }
 
     /** @return the number of tasks not done yet */
@@ -825,12 +825,47 @@ public abstract class BaseEventLoop implements EventLoop {
         if (debug) {
             PendingTasks.reportAtClose(this, List.copyOf(tasks));
         }
+        finishPendingTasks();
         closed = true;
         ready.clear();
         inbox.clear();
         timers.clear();
         idleCallbacks.clear();
         closeMultiplexer();
+    }
+
+    /**
+     * Cancels the tasks still pending at close and runs the loop until they finish (at most one
+     * second on the loop's clock), so that their {@code finally} blocks run and their threads end:
+     * a virtual thread parked forever would stay reachable, since the JDK tracks every live one.
+     * Python's {@code loop.close()} simply drops them; {@code asyncio.run} cancels them first, as
+     * this does. Skipped when called from inside another running loop.
+     */
+    private void finishPendingTasks() {
+        if (tasks.isEmpty() || currentRunningLoop() != null) {
+            return;
+        }
+        Set<Task<?>> pending = allTasks();
+        int[] left = {pending.size()};
+        for (Task<?> t : pending) {
+            t.cancel("the event loop is closing");
+            t.addDoneCallback(f -> {
+                if (--left[0] == 0) {
+                    stop();
+                }
+            });
+        }
+        TimerHandle limit = callLater(1.0, this::stop);
+        runForever();
+        limit.cancel();
+        for (Task<?> t : pending) {
+            if (t.done() && !t.cancelled() && t.exception() != null) {
+                callExceptionHandler(Map.of(
+                        "message", "unhandled exception in a task cancelled at loop close",
+                        "exception", t.exception(),
+                        "task", t));
+            }
+        }
     }
 
     @Override
