@@ -177,6 +177,9 @@ public class StreamReaderProtocol implements Protocol {
     /** Suspends while the transport's write buffer is above its high-water mark. */
     void drainHelper() throws IOException {
         if (lost) {
+            if (lostException != null) {
+                throw Awaits.rethrow(lostException);
+            }
             throw new SocketException("Connection lost" + peerSuffix());
         }
         if (!paused) {

@@ -144,17 +144,23 @@ public class StreamWriter implements AutoCloseable {
      *     "Connection lost" if it was closed
      */
     public void drain() throws IOException {
+        throwReaderException();
+        if (transport.isClosing()) {
+            // Let connectionLost run, so that a write-drain loop sees the closed connection (and
+            // its error, which CPython reports as a plain "Connection lost").
+            Asyncio.sleep(0);
+            throwReaderException();
+        }
+        protocol.drainHelper();
+    }
+
+    private void throwReaderException() throws IOException {
         if (reader != null) {
             Throwable exc = reader.exception();
             if (exc != null) {
                 throw Awaits.rethrow(exc);
             }
         }
-        if (transport.isClosing()) {
-            // Let connectionLost run, so that a write-drain loop sees the closed connection.
-            Asyncio.sleep(0);
-        }
-        protocol.drainHelper();
     }
 
     @Override
