@@ -26,6 +26,7 @@ public final class Addresses {
     public static String describe(Object addr) {
         if (addr instanceof InetSocketAddress isa) {
             String host = isa.isUnresolved() || isa.getAddress() == null ? isa.getHostString()
+                    : isa.getAddress() instanceof java.net.Inet6Address v6 ? compress(v6)
                     : isa.getAddress().getHostAddress();
             int pct = host.indexOf('%');
             if (pct >= 0) {
@@ -37,6 +38,45 @@ public final class Addresses {
             return "unix:" + u.getPath();
         }
         return String.valueOf(addr);
+    }
+
+    /** @return the RFC 5952 text of an IPv6 address: {@code ::1}, not {@code 0:0:0:0:0:0:0:1} */
+    static String compress(java.net.Inet6Address a) {
+        byte[] b = a.getAddress();
+        int[] words = new int[8];
+        for (int i = 0; i < 8; i++) {
+            words[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (words[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && words[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(words[i]));
+        }
+        return sb.toString();
     }
 
     /**
