@@ -25,7 +25,8 @@ import java.util.List;
  * {@code client PORT N}) that opens N blocking sockets and holds them, so each process needs only
  * N file descriptors. Heap is measured after full GCs, before the clients connect and once all N
  * connections are accepted (and, in streams mode, every handler task is parked in
- * {@code reader.read}). It includes everything the JDK keeps per socket (channel, selection key,
+ * {@code reader.read}), after a warm-up of {@code -Didle.warmup=20000} short connections (0 to
+ * measure cold, interpreted frames). It includes everything the JDK keeps per socket (channel, selection key,
  * selector maps), not only jasyncio's objects.
  */
 public final class IdleConnections {
@@ -50,7 +51,17 @@ public final class IdleConnections {
             Server server = mode.equals("protocol")
                     ? loop.createServer(EchoProtocolServer.Echo::new, "127.0.0.1", 0, opts)
                     : Streams.startServer(EchoStreamsServer::echo, "127.0.0.1", 0, opts);
-            for (int i = 0; i < 3; i++) {
+            int warm = Integer.getInteger("idle.warmup", 20_000);
+            for (int i = 0; i < warm; i++) {
+                // Compile the accept/read/park path first, so that parked tasks hold compiled frames
+                // (an interpreted frame is several times larger), as in a server that has run a while.
+                io.jasyncio.net.Connection c = Streams.openConnection("127.0.0.1", server.port());
+                c.writer().write(new byte[] {1});
+                c.reader().readExactly(1);
+                c.close();
+                c.writer().waitClosed();
+            }
+            while (server.activeConnections() > 0) {
                 Asyncio.sleep(0.01);
             }
             long before = usedHeapAfterGc();
