@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,9 @@ public final class TcpConnector implements AutoCloseable {
 
     private final Map<ConnectionKey, ArrayDeque<Idle>> idle = new HashMap<>();
     private final Map<ConnectionKey, int[]> perHost = new HashMap<>();
-    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** Requests waiting for a slot, per key, each in arrival order; a key with none has no entry. */
+    private final Map<ConnectionKey, LinkedHashSet<Waiter>> waiters = new LinkedHashMap<>();
+    private long waiterSequence;
     private final Set<Lease> leased = Collections.newSetFromMap(new IdentityHashMap<>());
     private int acquired;
     private EventLoop loop;
@@ -71,11 +75,13 @@ public final class TcpConnector implements AutoCloseable {
     private static final class Waiter {
         final ConnectionKey key;
         final Future<Void> future;
+        final long sequence;
         boolean granted;
 
-        Waiter(ConnectionKey key, Future<Void> future) {
+        Waiter(ConnectionKey key, Future<Void> future, long sequence) {
             this.key = key;
             this.future = future;
+            this.sequence = sequence;
         }
     }
 
@@ -154,7 +160,11 @@ public final class TcpConnector implements AutoCloseable {
 
     /** @return the number of requests waiting for a slot */
     public int waiting() {
-        return waiters.size();
+        int n = 0;
+        for (LinkedHashSet<Waiter> q : waiters.values()) {
+            n += q.size();
+        }
+        return n;
     }
 
     /** @return whether {@link #close()} was called */
@@ -219,8 +229,8 @@ public final class TcpConnector implements AutoCloseable {
     }
 
     private void waitForSlot(ConnectionKey key, RequestTimer timer, Tracer tracer) throws IOException {
-        Waiter w = new Waiter(key, loop.createFuture());
-        waiters.addLast(w);
+        Waiter w = new Waiter(key, loop.createFuture(), waiterSequence++);
+        waiters.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(w);
         if (tracer.enabled()) {
             tracer.send(new TraceEvent.ConnectionQueuedStart(key));
         }
@@ -236,7 +246,7 @@ public final class TcpConnector implements AutoCloseable {
                 return null;
             });
         } catch (IOException | RuntimeException | Error e) {
-            waiters.remove(w);
+            removeWaiter(w);
             if (w.granted) {
                 releaseSlot(key);
             }
@@ -317,18 +327,46 @@ public final class TcpConnector implements AutoCloseable {
         grantWaiters();
     }
 
+    private void removeWaiter(Waiter w) {
+        LinkedHashSet<Waiter> q = waiters.get(w.key);
+        if (q != null && q.remove(w) && q.isEmpty()) {
+            waiters.remove(w.key);
+        }
+    }
+
+    /**
+     * Hands free slots to waiters: each time to the longest-waiting request whose key fits.
+     * Costs O(keys with waiters) per slot, however many requests wait.
+     */
     private void grantWaiters() {
-        Iterator<Waiter> it = waiters.iterator();
-        while (it.hasNext() && (limit <= 0 || acquired < limit)) {
-            Waiter w = it.next();
-            if (w.future.done()) {
-                it.remove();
-            } else if (fits(w.key)) {
-                it.remove();
-                take(w.key);
-                w.granted = true;
-                w.future.setResult(null);
+        while (!waiters.isEmpty() && (limit <= 0 || acquired < limit)) {
+            Waiter best = null;
+            Iterator<LinkedHashSet<Waiter>> keys = waiters.values().iterator();
+            while (keys.hasNext()) {
+                LinkedHashSet<Waiter> q = keys.next();
+                Iterator<Waiter> it = q.iterator();
+                Waiter head = null;
+                while (it.hasNext()) {
+                    Waiter w = it.next();
+                    if (!w.future.done()) {
+                        head = w;
+                        break;
+                    }
+                    it.remove(); // cancelled while waiting; it removes itself too, harmlessly
+                }
+                if (head == null) {
+                    keys.remove();
+                } else if (fits(head.key) && (best == null || head.sequence < best.sequence)) {
+                    best = head;
+                }
             }
+            if (best == null) {
+                return;
+            }
+            removeWaiter(best);
+            take(best.key);
+            best.granted = true;
+            best.future.setResult(null);
         }
     }
 
@@ -397,7 +435,8 @@ public final class TcpConnector implements AutoCloseable {
         for (Lease l : new ArrayList<>(leased)) {
             l.connection.close();
         }
-        List<Waiter> failing = new ArrayList<>(waiters);
+        List<Waiter> failing = new ArrayList<>();
+        waiters.values().forEach(failing::addAll);
         waiters.clear();
         for (Waiter w : failing) {
             if (!w.future.done()) {
@@ -409,7 +448,7 @@ public final class TcpConnector implements AutoCloseable {
     @Override
     public String toString() {
         return "TcpConnector[limit=" + limit + ", limitPerHost=" + limitPerHost + ", inUse=" + acquired
-                + ", idle=" + idleCount() + ", waiting=" + waiters.size() + (closed ? ", closed" : "") + "]";
+                + ", idle=" + idleCount() + ", waiting=" + waiting() + (closed ? ", closed" : "") + "]";
     }
 
     /**
