@@ -241,9 +241,9 @@ public final class Asyncio {
         }
         if (seconds <= 0) {
             task.yieldOnce();
-            return;
+        } else {
+            task.sleepNanos(seconds >= 9.2e9 ? Long.MAX_VALUE / 4 : (long) (seconds * 1e9));
         }
-        sleepOn(task, seconds, null);
     }
 
     /**
@@ -255,28 +255,14 @@ public final class Asyncio {
         Task<?> task = requireTask("Asyncio.sleep()");
         if (delay.isNegative() || delay.isZero()) {
             task.yieldOnce();
-            return;
-        }
-        sleepOn(task, 0, delay);
-    }
-
-    private static void sleepOn(Task<?> task, double seconds, Duration delay) {
-        EventLoop loop = task.getLoop();
-        Future<Void> f = new Future<>(loop);
-        Runnable fire = () -> {
-            if (!f.done()) {
-                f.setResult(null);
+        } else {
+            long nanos;
+            try {
+                nanos = Math.min(delay.toNanos(), Long.MAX_VALUE / 4);
+            } catch (ArithmeticException e) {
+                nanos = Long.MAX_VALUE / 4;
             }
-        };
-        TimerHandle h = delay != null ? loop.callLater(delay, fire) : loop.callLater(seconds, fire);
-        try {
-            task.awaitPending(f);
-        } catch (CancelledError e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("a sleep's future failed", e);
-        } finally {
-            h.cancel();
+            task.sleepNanos(nanos);
         }
     }
 

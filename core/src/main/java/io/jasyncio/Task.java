@@ -32,14 +32,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Task<T> extends Future<T> {
 
-    /** Bound on a task's own thread for the whole of its body. */
-    public static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
-
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    /** @return the task whose thread is calling, or {@code null} */
+    /**
+     * @return the task whose thread is calling, or {@code null}. A task's thread carries its task
+     *     in the thread's uncaught-exception-handler slot, a field every thread has anyway: the
+     *     lookup is one field read, and a suspended task holds no extra binding or frame for it.
+     */
     static Task<?> current() {
-        return CURRENT.isBound() ? CURRENT.get() : null;
+        Thread t = Thread.currentThread();
+        return t.isVirtual() && t.getUncaughtExceptionHandler() instanceof Marker m ? m.task : null;
     }
 
     /**
@@ -74,13 +76,10 @@ public final class Task<T> extends Future<T> {
         this.loop = (BaseEventLoop) loop;
         this.coroutine = Objects.requireNonNull(coroutine, "coroutine");
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
-        this.fiber = this.loop.fibers().newFiber(this.name, this::body);
+        this.fiber = this.loop.fibers().newFiber(this.name, this::runCoroutine);
+        this.fiber.thread().setUncaughtExceptionHandler(new Marker(this));
         this.loop.registerTask(this);
         fiber.start();
-    }
-
-    private void body() {
-        ScopedValue.where(CURRENT, this).run(this::runCoroutine);
     }
 
     private void runCoroutine() {
@@ -178,6 +177,37 @@ public final class Task<T> extends Future<T> {
             throw new CancelledError(mustCancelMessage);
         }
         return f.result();
+    }
+
+    /**
+     * Suspends this task for a delay; called on this task's thread by {@link Asyncio#sleep}. The
+     * sleep's future is its own timer callback, so a sleeping task holds one future and one timer.
+     */
+    void sleepNanos(long delayNanos) {
+        Sleep sleep = new Sleep(loop);
+        TimerHandle timer = loop.callAtNanos(loop.clock().nanoTime() + delayNanos, sleep);
+        try {
+            awaitPending(sleep);
+        } catch (CancelledError e) {
+            timer.cancel();
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("a sleep's future failed", e);
+        }
+    }
+
+    /** The future a sleeping task waits on; the timer runs it to wake the task. */
+    private static final class Sleep extends Future<Void> implements Runnable {
+        Sleep(EventLoop loop) {
+            super(loop);
+        }
+
+        @Override
+        public void run() {
+            if (!done()) {
+                setResult(null);
+            }
+        }
     }
 
     /** Lets every other ready callback and task run once; called on this task's thread. */
@@ -305,5 +335,17 @@ public final class Task<T> extends Future<T> {
     @Override
     public String toString() {
         return "<Task " + describe() + " name='" + name + "'>";
+    }
+
+    /**
+     * Marks a task's thread with its task (see {@link #current()}), and reports to the loop's
+     * exception handler anything that would escape the task's body uncaught.
+     */
+    private record Marker(Task<?> task) implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            task.loop.callExceptionHandler(java.util.Map.of(
+                    "message", "Uncaught error on the thread of " + task, "exception", e, "task", task));
+        }
     }
 }
