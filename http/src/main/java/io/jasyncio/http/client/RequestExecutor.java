@@ -66,62 +66,63 @@ final class RequestExecutor {
             if (first == null) {
                 first = resp.requestInfo();
             }
-            session.cookieJar.updateCookies(resp.headers().getAll("Set-Cookie"), url);
-            String location = resp.headers().get("Location");
-            if (!o.allowRedirects() || !Redirects.isRedirect(resp.status()) || location == null) {
-                resp.history(history);
-                if (session.tracer.enabled()) {
-                    session.tracer.send(new TraceEvent.RequestEnd(method, url, sent, resp));
-                }
-                if (o.raiseForStatusOr(session.raiseForStatus)) {
-                    resp.raiseForStatus();
-                }
-                return resp;
-            }
-            String nextMethod = Redirects.nextMethod(resp.status(), method);
-            boolean dropBody = !nextMethod.equals(method);
-            if (!dropBody && body != null && !body.replayable()) {
-                resp.history(history);
-                return resp; // the streamed body is gone: hand the redirect to the caller
-            }
-            history.add(resp);
-            if (session.tracer.enabled()) {
-                session.tracer.send(new TraceEvent.RequestRedirect(method, url, sent, resp));
-            }
-            discard(resp);
-            if (history.size() > max) {
-                throw new TooManyRedirects(first, history, resp.status(), resp.headers(), max);
-            }
-            Url next;
             try {
-                next = Redirects.target(url, location);
-            } catch (InvalidUrlClientError e) {
+                session.cookieJar.updateCookies(resp.headers().getAll("Set-Cookie"), url);
+                String location = resp.headers().get("Location");
+                if (!o.allowRedirects() || !Redirects.isRedirect(resp.status()) || location == null) {
+                    resp.history(history);
+                    if (session.tracer.enabled()) {
+                        session.tracer.send(new TraceEvent.RequestEnd(method, url, sent, resp));
+                    }
+                    if (o.raiseForStatusOr(session.raiseForStatus)) {
+                        resp.raiseForStatus();
+                    }
+                    return resp;
+                }
+                String nextMethod = Redirects.nextMethod(resp.status(), method);
+                boolean dropBody = !nextMethod.equals(method);
+                if (!dropBody && body != null && !body.replayable()) {
+                    resp.history(history);
+                    return resp; // the streamed body is gone: hand the redirect to the caller
+                }
+                history.add(resp);
+                if (session.tracer.enabled()) {
+                    session.tracer.send(new TraceEvent.RequestRedirect(method, url, sent, resp));
+                }
+                discard(resp);
+                if (history.size() > max) {
+                    throw new TooManyRedirects(first, history, resp.status(), resp.headers(), max);
+                }
+                Url next = Redirects.target(url, location);
+                boolean crossOrigin = !Redirects.sameOrigin(url, next);
+                user = Redirects.nextHeaders(user, dropBody, crossOrigin);
+                if (crossOrigin) {
+                    cookies = Map.of();
+                }
+                if (dropBody) {
+                    body = null;
+                }
+                method = nextMethod;
+                url = next;
+            } catch (IOException | RuntimeException | Error e) {
+                resp.close(); // a listener, the jar, or the redirect rules failed: never leak the slot
                 throw e;
             }
-            boolean crossOrigin = !Redirects.sameOrigin(url, next);
-            user = Redirects.nextHeaders(user, dropBody, crossOrigin);
-            if (crossOrigin) {
-                cookies = Map.of();
-            }
-            if (dropBody) {
-                body = null;
-            }
-            method = nextMethod;
-            url = next;
         }
     }
 
     /** Reads a small redirect body so its connection can be reused, else closes it. */
     private static void discard(ClientResponse resp) {
-        long n = resp.contentLength();
-        if (n >= 0 && n <= DRAIN_ON_REDIRECT) {
-            try {
+        try {
+            long n = resp.contentLength();
+            if (n >= 0 && n <= DRAIN_ON_REDIRECT) {
                 resp.read();
-            } catch (IOException e) {
-                // the connection is already closed by the failed read; the redirect goes on
             }
+        } catch (IOException e) {
+            // the failed read closed the connection; the redirect goes on
+        } finally {
+            resp.close();
         }
-        resp.close();
     }
 
     // ---------------------------------------------------------------- one request on one connection

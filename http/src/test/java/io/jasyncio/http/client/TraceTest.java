@@ -73,4 +73,20 @@ class TraceTest {
         });
         assertThat(seen).containsExactly("queued", "dequeued");
     }
+
+    /** A listener that throws fails the request without leaking its pool slot. */
+    @Test
+    void throwingListenerReleasesSlot() throws Exception {
+        FakeServer server = FakeServer.responding(r -> FakeServer.ok("x"));
+        TraceConfig trace = new TraceConfig().onRequestEnd(e -> {
+            throw new IllegalStateException("listener failed");
+        });
+        VirtualTimeLoop.run(() -> {
+            try (ClientSession s = ClientSession.builder().dialer(server).traceConfig(trace).build()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.get("http://h/"))
+                        .hasMessage("listener failed");
+                assertThat(s.connector().inUse()).isZero();
+            }
+        });
+    }
 }
