@@ -77,6 +77,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private double slowCallbackSeconds = 0.1;
     private ExceptionHandler exceptionHandler;
     private Task<?> stepping;
+    private final io.jasyncio.internal.interop.DefaultExecutor defaultExecutor = new io.jasyncio.internal.interop.DefaultExecutor();
 
     /** The executor that task engines schedule steps on: thread-safe, runs on the loop thread. */
     private final Executor scheduler = this::schedule;
@@ -664,10 +665,18 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         unretrieved.clear();
         closed = true;
+        defaultExecutor.closeNoWait();
         ready.clear();
         inbox.clear();
         timers.clear();
         closeMultiplexer();
+    }
+
+    // ---------------------------------------------------------------- threads and context
+
+    /** @return this loop's default executor (for {@code runInExecutor(null, ...)}) */
+    public final io.jasyncio.internal.interop.DefaultExecutor defaultExecutor() {
+        return defaultExecutor;
     }
 
     @Override
