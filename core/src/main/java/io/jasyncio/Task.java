@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.engine.Fiber;
+import io.jasyncio.internal.gen.GeneratorCore;
 import io.jasyncio.internal.loop.BaseEventLoop;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -37,9 +38,9 @@ public final class Task<T> extends Future<T> {
 
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    /** @return the task whose thread is calling, or {@code null} */
+    /** @return the task whose thread is calling (or that a generator body runs for), or {@code null} */
     static Task<?> current() {
-        return CURRENT.isBound() ? CURRENT.get() : null;
+        return CURRENT.isBound() ? CURRENT.get() : GeneratorCore.drivingTask();
     }
 
     /**
@@ -134,6 +135,9 @@ public final class Task<T> extends Future<T> {
      * {@link Asyncio#await(Future)} with a pending future.
      */
     <R> R awaitPending(Future<R> f) throws Exception {
+        if (Thread.currentThread() != fiber.thread()) {
+            return GeneratorCore.awaitOnDriver(f); // a generator body running for this task
+        }
         if (f == this) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
         }
@@ -182,6 +186,10 @@ public final class Task<T> extends Future<T> {
 
     /** Lets every other ready callback and task run once; called on this task's thread. */
     void yieldOnce() {
+        if (Thread.currentThread() != fiber.thread()) {
+            GeneratorCore.yieldOnDriver(); // a generator body running for this task
+            return;
+        }
         fiber.yieldNow();
         loop.stepping(this);
         if (mustCancel) {

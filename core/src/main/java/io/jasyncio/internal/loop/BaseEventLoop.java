@@ -77,6 +77,9 @@ public abstract class BaseEventLoop implements EventLoop {
     private double slowCallbackSeconds = 0.1;
     private ExceptionHandler exceptionHandler;
     private Task<?> stepping;
+    /** Steps to run right after the item now running, before the rest of the ready queue. */
+    private final ArrayDeque<Runnable> immediate = new ArrayDeque<>(4);
+    private boolean captureSchedule;
     private final io.jasyncio.internal.interop.DefaultExecutor defaultExecutor = new io.jasyncio.internal.interop.DefaultExecutor();
 
     /** The executor that task engines schedule steps on: thread-safe, runs on the loop thread. */
@@ -176,7 +179,12 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     public final void schedule(Runnable r) {
         if (inLoop()) {
-            ready.addLast(r);
+            if (captureSchedule) {
+                captureSchedule = false;
+                immediate.addLast(r);
+            } else {
+                ready.addLast(r);
+            }
         } else if (!closed) {
             inbox.offer(r);
             wakeup();
@@ -419,10 +427,16 @@ public abstract class BaseEventLoop implements EventLoop {
         if (debug) {
             for (int i = 0; i < n; i++) {
                 runTimed(ready.pollFirst());
+                while (!immediate.isEmpty()) {
+                    runTimed(immediate.pollFirst());
+                }
             }
         } else {
             for (int i = 0; i < n; i++) {
                 ready.pollFirst().run();
+                while (!immediate.isEmpty()) {
+                    immediate.pollFirst().run();
+                }
             }
         }
     }
@@ -667,12 +681,33 @@ public abstract class BaseEventLoop implements EventLoop {
         closed = true;
         defaultExecutor.closeNoWait();
         ready.clear();
+        immediate.clear();
         inbox.clear();
         timers.clear();
         closeMultiplexer();
     }
 
     // ---------------------------------------------------------------- threads and context
+
+    /**
+     * Runs {@code step} right after the item now running returns, before anything else in the
+     * ready queue: the strict handoff between a generator's caller and its body. Loop context only.
+     *
+     * @param step a continuation step
+     */
+    public final void runNext(Runnable step) {
+        immediate.addLast(step);
+    }
+
+    /**
+     * While on, the next step scheduled from the loop's context goes to {@link #runNext} instead
+     * of the ready queue (so that unparking a task resumes it next). Loop context only.
+     *
+     * @param on whether to capture
+     */
+    public final void captureNextSchedule(boolean on) {
+        captureSchedule = on;
+    }
 
     /** @return this loop's default executor (for {@code runInExecutor(null, ...)}) */
     public final io.jasyncio.internal.interop.DefaultExecutor defaultExecutor() {
