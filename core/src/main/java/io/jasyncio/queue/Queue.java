@@ -4,7 +4,6 @@ import io.jasyncio.CancelledError;
 import io.jasyncio.internal.loop.BaseEventLoop;
 import io.jasyncio.internal.sync.LoopBinding;
 import io.jasyncio.internal.sync.WaitQueue;
-import io.jasyncio.sync.Event;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -42,7 +41,7 @@ public class Queue<T> {
     private final LoopBinding binding = new LoopBinding();
     private final WaitQueue getters = new WaitQueue();
     private final WaitQueue putters = new WaitQueue();
-    private final Event finished = new Event();
+    private final WaitQueue joiners = new WaitQueue();
     private final java.util.Queue<T> items;
     private final int maxsize;
     private int unfinishedTasks;
@@ -78,7 +77,6 @@ public class Queue<T> {
     protected Queue(int maxsize, java.util.Queue<T> storage) {
         this.maxsize = maxsize;
         this.items = Objects.requireNonNull(storage, "storage");
-        finished.set();
     }
 
     /** @return the number of items in the queue (Python's {@code qsize()}) */
@@ -118,7 +116,7 @@ public class Queue<T> {
             }
             putters.park(loop, "Queue.put()", passOnToPutter);
         }
-        putNowait(item);
+        add(item);
     }
 
     /**
@@ -131,6 +129,10 @@ public class Queue<T> {
     public void putNowait(T item) {
         Objects.requireNonNull(item, "item");
         binding.check(this);
+        add(item);
+    }
+
+    private void add(T item) {
         if (shutdown) {
             throw new QueueShutDown();
         }
@@ -139,7 +141,6 @@ public class Queue<T> {
         }
         items.offer(item);
         unfinishedTasks++;
-        finished.clear();
         getters.unparkOne(null);
     }
 
@@ -159,7 +160,7 @@ public class Queue<T> {
             }
             getters.park(loop, "Queue.get()", passOnToGetter);
         }
-        return getNowait();
+        return take();
     }
 
     /**
@@ -171,6 +172,10 @@ public class Queue<T> {
      */
     public T getNowait() {
         binding.check(this);
+        return take();
+    }
+
+    private T take() {
         T item = items.poll();
         if (item == null) {
             if (shutdown) {
@@ -196,7 +201,7 @@ public class Queue<T> {
         }
         unfinishedTasks--;
         if (unfinishedTasks == 0) {
-            finished.set();
+            joiners.unparkAll(null);
         }
     }
 
@@ -207,9 +212,9 @@ public class Queue<T> {
      * @throws CancelledError if the task is cancelled while waiting
      */
     public void join() {
-        binding.check(this);
+        BaseEventLoop loop = binding.check(this);
         if (unfinishedTasks > 0) {
-            finished.await();
+            joiners.park(loop, "Queue.join()", null);
         }
     }
 
@@ -236,7 +241,7 @@ public class Queue<T> {
                 }
             }
             if (unfinishedTasks == 0) {
-                finished.set();
+                joiners.unparkAll(null);
             }
         }
         getters.unparkAll(null);

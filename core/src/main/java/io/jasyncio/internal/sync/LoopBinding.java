@@ -1,5 +1,6 @@
 package io.jasyncio.internal.sync;
 
+import io.jasyncio.Task;
 import io.jasyncio.internal.loop.BaseEventLoop;
 
 /**
@@ -27,7 +28,8 @@ public final class LoopBinding {
      *     and the caller is a foreign thread
      */
     public BaseEventLoop check(Object owner) {
-        BaseEventLoop current = BaseEventLoop.currentRunningLoop();
+        Task<?> task = Task.currentOrNull();
+        BaseEventLoop current = task != null ? (BaseEventLoop) task.getLoop() : BaseEventLoop.currentRunningLoop();
         BaseEventLoop bound = loop;
         if (current == bound) {
             return bound;
