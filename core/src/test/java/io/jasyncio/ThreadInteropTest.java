@@ -290,7 +290,7 @@ class ThreadInteropTest {
                     }
                 });
             }
-            await(CompletableFuture.allOf(done.toArray(new CompletableFuture[0])));
+            await(CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])));
         });
         assertThat(wrong).isEmpty();
         assertThat(runs[0]).isEqualTo(threads * perThread);
