@@ -395,7 +395,7 @@ public abstract class BaseEventLoop implements EventLoop {
     protected final void runOnce() {
         purgeCancelledTimers();
         long timeout;
-        if (!ready.isEmpty() || stopping || !inbox.isEmpty()) {
+        if (!ready.isEmpty() || !immediate.isEmpty() || stopping || !inbox.isEmpty()) {
             timeout = 0;
         } else if (!timers.isEmpty()) {
             timeout = Math.max(0, timers.peek().whenNanos() - clock.nanoTime());
@@ -423,20 +423,17 @@ public abstract class BaseEventLoop implements EventLoop {
         while ((r = inbox.poll()) != null) {
             ready.addLast(r);
         }
+        runHandoffs();
         int n = ready.size();
         if (debug) {
             for (int i = 0; i < n; i++) {
                 runTimed(ready.pollFirst());
-                while (!immediate.isEmpty()) {
-                    runTimed(immediate.pollFirst());
-                }
+                runHandoffs();
             }
         } else {
             for (int i = 0; i < n; i++) {
                 ready.pollFirst().run();
-                while (!immediate.isEmpty()) {
-                    immediate.pollFirst().run();
-                }
+                runHandoffs();
             }
         }
     }
@@ -697,6 +694,21 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     public final void runNext(Runnable step) {
         immediate.addLast(step);
+    }
+
+    /**
+     * Runs the steps handed over with {@link #runNext}, and what they hand over in turn. Called
+     * after every ready item (a batch runner that runs items some other way must call it too).
+     */
+    private void runHandoffs() {
+        Runnable r;
+        while ((r = immediate.pollFirst()) != null) {
+            if (debug) {
+                runTimed(r);
+            } else {
+                r.run();
+            }
+        }
     }
 
     /**
