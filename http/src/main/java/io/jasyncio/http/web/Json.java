@@ -35,7 +35,7 @@ final class Json {
             return MAPPER.readValue(body, type);
         } catch (JacksonException e) {
             HTTPBadRequest bad = new HTTPBadRequest("400: Bad Request\ninvalid JSON: " + e.getOriginalMessage());
-            bad.initCause(e);
+            bad.addSuppressed(e);
             throw bad;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

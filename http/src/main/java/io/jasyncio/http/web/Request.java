@@ -416,7 +416,7 @@ public final class Request {
                 form = new Form(UrlEncodedForm.decode(read(), charset().orElse(StandardCharsets.UTF_8),
                         UrlEncodedForm.DEFAULT_MAX_FIELDS), List.of());
             } catch (BodyLimitException e) {
-                throw new HTTPRequestEntityTooLarge("413: Request Entity Too Large\n" + e.getMessage());
+                throw new HTTPRequestEntityTooLarge(e.getMessage());
             }
         } else if (type.equals("multipart/form-data")) {
             long max = root.clientMaxSize();
@@ -427,7 +427,7 @@ public final class Request {
             try {
                 streamMultipart(collector);
             } catch (BodyLimitException e) {
-                throw new HTTPRequestEntityTooLarge("413: Request Entity Too Large\n" + e.getMessage());
+                throw new HTTPRequestEntityTooLarge(e.getMessage());
             } finally {
                 collector.abort();
             }

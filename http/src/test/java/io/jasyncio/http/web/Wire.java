@@ -98,9 +98,10 @@ final class Wire {
         return VirtualTimeLoop.run(() -> open(app).sendBytewise(raw).settle().output());
     }
 
-    /** A 200 text response as the server writes it. */
+    /** A 200 text response as the server writes it (as ISO-8859-1 text, like {@link #output()}). */
     static String ok(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         return "HTTP/1.1 200 OK\r\n" + DATE + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                + text.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + text;
+                + utf8.length + "\r\n\r\n" + new String(utf8, StandardCharsets.ISO_8859_1);
     }
 }
