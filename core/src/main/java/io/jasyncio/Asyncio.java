@@ -241,9 +241,9 @@ public final class Asyncio {
         }
         if (seconds <= 0) {
             task.yieldOnce();
-            return;
+        } else {
+            task.sleepNanos(seconds >= 9.2e9 ? Long.MAX_VALUE / 4 : (long) (seconds * 1e9));
         }
-        sleepOn(task, seconds, null);
     }
 
     /**
@@ -255,28 +255,14 @@ public final class Asyncio {
         Task<?> task = requireTask("Asyncio.sleep()");
         if (delay.isNegative() || delay.isZero()) {
             task.yieldOnce();
-            return;
-        }
-        sleepOn(task, 0, delay);
-    }
-
-    private static void sleepOn(Task<?> task, double seconds, Duration delay) {
-        EventLoop loop = task.getLoop();
-        Future<Void> f = new Future<>(loop);
-        Runnable fire = () -> {
-            if (!f.done()) {
-                f.setResult(null);
+        } else {
+            long nanos;
+            try {
+                nanos = Math.min(delay.toNanos(), Long.MAX_VALUE / 4);
+            } catch (ArithmeticException e) {
+                nanos = Long.MAX_VALUE / 4;
             }
-        };
-        TimerHandle h = delay != null ? loop.callLater(delay, fire) : loop.callLater(seconds, fire);
-        try {
-            task.awaitPending(f);
-        } catch (CancelledError e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("a sleep's future failed", e);
-        } finally {
-            h.cancel();
+            task.sleepNanos(nanos);
         }
     }
 
@@ -509,5 +495,283 @@ public final class Asyncio {
             throw e;
         }
         return new java.util.concurrent.ExecutionException(t);
+    }
+
+    // ---------------------------------------------------------------- cancellation, timeouts, structure
+
+    /**
+     * Protects a future from cancellation: Python's {@code asyncio.shield}. Awaiting the returned
+     * future gives the inner one's outcome; cancelling it (for example by cancelling the task that
+     * awaits it) leaves the inner future running. A done future is returned as it is.
+     *
+     * <pre>{@code
+     * Task<Receipt> payment = createTask(() -> charge(card));
+     * Receipt r = await(shield(payment));   // if this task is cancelled, the payment still completes
+     * }</pre>
+     *
+     * @param future the future or task to protect
+     * @param <T> its result type
+     * @return a future to await instead of {@code future}
+     */
+    public static <T> Future<T> shield(Future<T> future) {
+        Objects.requireNonNull(future, "future");
+        return io.jasyncio.internal.task.Shield.of(future);
+    }
+
+    /**
+     * Runs a coroutine as a task on the running loop and shields it: {@code shield(coro())}.
+     *
+     * @param coroutine the body
+     * @param <T> its result type
+     * @return a future to await; cancelling it leaves the task running
+     */
+    public static <T> Future<T> shield(Coroutine<T> coroutine) {
+        return shield(createTask(coroutine));
+    }
+
+    /**
+     * @param coroutine a value-less body, run as a task
+     * @return a future to await; cancelling it leaves the task running
+     */
+    public static Future<Void> shield(VoidCoroutine coroutine) {
+        return shield(createTask(coroutine));
+    }
+
+    /**
+     * Awaits a future with a timeout: Python's {@code asyncio.wait_for} (3.12+ semantics). On
+     * expiry the future is cancelled (a task: its cancellation is requested) and this waits until
+     * it is done, then raises {@link TimeoutError}; if it ignored the cancellation and finished,
+     * its outcome is returned. A result that arrives in the same loop iteration as the expiry is
+     * returned, never lost. A future already done gives its outcome at once.
+     *
+     * @param future the future or task
+     * @param timeoutSeconds the longest wait; {@link Double#POSITIVE_INFINITY} for none; zero or
+     *     less cancels a pending future at once
+     * @param <T> its result type
+     * @return its result
+     * @throws TimeoutError if the timeout passed and the future ended cancelled
+     * @throws Exception the future's exception, unchanged
+     */
+    public static <T> T waitFor(Future<T> future, double timeoutSeconds) throws Exception {
+        return WaitFor.future(future, timeoutSeconds);
+    }
+
+    /**
+     * @param future the future or task
+     * @param timeout the longest wait
+     * @param <T> its result type
+     * @return its result
+     * @throws TimeoutError if the timeout passed and the future ended cancelled
+     * @throws Exception the future's exception, unchanged
+     */
+    public static <T> T waitFor(Future<T> future, Duration timeout) throws Exception {
+        return WaitFor.future(future, WaitFor.seconds(timeout));
+    }
+
+    /**
+     * Runs a coroutine inline in the current task with a timeout: {@code wait_for(coro(), t)}. On
+     * expiry the coroutine sees {@link CancelledError} at its suspension point; when it has
+     * unwound, {@link TimeoutError} is raised. If it catches the cancellation and returns, its
+     * result is returned. With a timeout of zero or less it does not run at all.
+     *
+     * @param coroutine the body
+     * @param timeoutSeconds the longest run; {@link Double#POSITIVE_INFINITY} for none
+     * @param <T> its result type
+     * @return its result
+     * @throws TimeoutError if the timeout passed first
+     * @throws Exception the coroutine's exception, unchanged
+     */
+    public static <T> T waitFor(Coroutine<T> coroutine, double timeoutSeconds) throws Exception {
+        return WaitFor.coroutine(coroutine, timeoutSeconds);
+    }
+
+    /**
+     * @param coroutine the body
+     * @param timeout the longest run
+     * @param <T> its result type
+     * @return its result
+     * @throws TimeoutError if the timeout passed first
+     * @throws Exception the coroutine's exception, unchanged
+     */
+    public static <T> T waitFor(Coroutine<T> coroutine, Duration timeout) throws Exception {
+        return WaitFor.coroutine(coroutine, WaitFor.seconds(timeout));
+    }
+
+    /**
+     * @param coroutine a value-less body
+     * @param timeoutSeconds the longest run; {@link Double#POSITIVE_INFINITY} for none
+     * @throws TimeoutError if the timeout passed first
+     * @throws Exception the coroutine's exception, unchanged
+     */
+    public static void waitFor(VoidCoroutine coroutine, double timeoutSeconds) throws Exception {
+        WaitFor.coroutine(Coroutine.of(coroutine), timeoutSeconds);
+    }
+
+    /**
+     * @param coroutine a value-less body
+     * @param timeout the longest run
+     * @throws TimeoutError if the timeout passed first
+     * @throws Exception the coroutine's exception, unchanged
+     */
+    public static void waitFor(VoidCoroutine coroutine, Duration timeout) throws Exception {
+        WaitFor.coroutine(Coroutine.of(coroutine), WaitFor.seconds(timeout));
+    }
+
+    /**
+     * Makes a reschedulable timeout that expires {@code delaySeconds} from now: Python's
+     * {@code asyncio.timeout(delay)}. Run its block with {@link Timeout#run(Coroutine)}; see
+     * {@link Timeout} for why it is not used with try-with-resources.
+     *
+     * @param delaySeconds the delay; {@link Double#POSITIVE_INFINITY} for no deadline (Python's
+     *     {@code None}); zero or less expires on the next loop iteration
+     * @return the timeout, not yet entered
+     * @throws IllegalStateException if no loop is running in the caller's context
+     */
+    public static Timeout timeout(double delaySeconds) {
+        if (Double.isNaN(delaySeconds)) {
+            throw new IllegalArgumentException("timeout delay is NaN");
+        }
+        EventLoop loop = getRunningLoop();
+        return new Timeout(loop, delaySeconds == Double.POSITIVE_INFINITY ? delaySeconds : loop.time() + delaySeconds);
+    }
+
+    /**
+     * @param delay the delay
+     * @return the timeout, not yet entered
+     */
+    public static Timeout timeout(Duration delay) {
+        return timeout(WaitFor.seconds(delay));
+    }
+
+    /**
+     * Makes a reschedulable timeout with an absolute deadline: Python's
+     * {@code asyncio.timeout_at(when)}.
+     *
+     * @param when the deadline in seconds on the loop's clock ({@link EventLoop#time()});
+     *     {@link Double#POSITIVE_INFINITY} for none
+     * @return the timeout, not yet entered
+     */
+    public static Timeout timeoutAt(double when) {
+        return new Timeout(getRunningLoop(), when);
+    }
+
+    /**
+     * Runs a block inline in the current task with a deadline {@code delaySeconds} from now:
+     * {@code async with asyncio.timeout(delay): ...}. The primary form: the block's cancellation
+     * by the deadline becomes {@link TimeoutError}, and only that one (see {@link Timeout}).
+     *
+     * @param delaySeconds the delay; {@link Double#POSITIVE_INFINITY} for none
+     * @param body the block
+     * @param <T> its result type
+     * @return the block's result
+     * @throws TimeoutError if the deadline passed and the block ended by the cancellation
+     * @throws Exception the block's exception, unchanged
+     */
+    public static <T> T timeout(double delaySeconds, Coroutine<T> body) throws Exception {
+        return timeout(delaySeconds).run(body);
+    }
+
+    /**
+     * @param delaySeconds the delay; {@link Double#POSITIVE_INFINITY} for none
+     * @param body a value-less block
+     * @throws TimeoutError if the deadline passed and the block ended by the cancellation
+     * @throws Exception the block's exception, unchanged
+     */
+    public static void timeout(double delaySeconds, VoidCoroutine body) throws Exception {
+        timeout(delaySeconds).run(body);
+    }
+
+    /**
+     * @param delay the delay
+     * @param body the block
+     * @param <T> its result type
+     * @return the block's result
+     * @throws TimeoutError if the deadline passed and the block ended by the cancellation
+     * @throws Exception the block's exception, unchanged
+     */
+    public static <T> T timeout(Duration delay, Coroutine<T> body) throws Exception {
+        return timeout(delay).run(body);
+    }
+
+    /**
+     * @param delay the delay
+     * @param body a value-less block
+     * @throws TimeoutError if the deadline passed and the block ended by the cancellation
+     * @throws Exception the block's exception, unchanged
+     */
+    public static void timeout(Duration delay, VoidCoroutine body) throws Exception {
+        timeout(delay).run(body);
+    }
+
+    /**
+     * Runs a block inline with an absolute deadline: {@code async with asyncio.timeout_at(when)}.
+     *
+     * @param when the deadline on the loop's clock; {@link Double#POSITIVE_INFINITY} for none
+     * @param body the block
+     * @param <T> its result type
+     * @return the block's result
+     * @throws TimeoutError if the deadline passed and the block ended by the cancellation
+     * @throws Exception the block's exception, unchanged
+     */
+    public static <T> T timeoutAt(double when, Coroutine<T> body) throws Exception {
+        return timeoutAt(when).run(body);
+    }
+
+    /**
+     * @param when the deadline on the loop's clock; {@link Double#POSITIVE_INFINITY} for none
+     * @param body a value-less block
+     * @throws TimeoutError if the deadline passed and the block ended by the cancellation
+     * @throws Exception the block's exception, unchanged
+     */
+    public static void timeoutAt(double when, VoidCoroutine body) throws Exception {
+        timeoutAt(when).run(body);
+    }
+
+    /**
+     * Iterates over futures in completion order: Python 3.13's {@code as_completed} with a plain
+     * {@code for}. Each element is a future to await; the k-th completes like the k-th input to
+     * complete. Duplicates count once. Nothing is cancelled.
+     *
+     * @param futures the futures or tasks
+     * @param <T> their result type
+     * @return a single-use iterator (and iterable) with one element per distinct input
+     */
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Future<? extends T>> futures) {
+        return new AsCompleted<>(getRunningLoop(), Objects.requireNonNull(futures, "futures"), Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Like {@link #asCompleted(Collection)}, but the elements not completed when the timeout
+     * passes fail with {@link TimeoutError} when awaited.
+     *
+     * @param futures the futures or tasks
+     * @param timeoutSeconds the timeout, from now
+     * @param <T> their result type
+     * @return a single-use iterator (and iterable)
+     */
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Future<? extends T>> futures, double timeoutSeconds) {
+        return new AsCompleted<>(getRunningLoop(), Objects.requireNonNull(futures, "futures"), timeoutSeconds);
+    }
+
+    /**
+     * @param futures the futures or tasks
+     * @param timeout the timeout, from now
+     * @param <T> their result type
+     * @return a single-use iterator (and iterable)
+     */
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Future<? extends T>> futures, Duration timeout) {
+        return asCompleted(futures, WaitFor.seconds(timeout));
+    }
+
+    /**
+     * A snapshot of the running loop's pending tasks as a tree (parent → children, what each
+     * awaits and where), printable with {@code toString()}: the answer to
+     * {@code python -m asyncio pstree}. From another thread, use {@link TaskTree#of(EventLoop)}.
+     *
+     * @return the snapshot
+     * @throws IllegalStateException if no loop is running in the caller's context
+     */
+    public static TaskTree taskTree() {
+        return TaskTree.of(getRunningLoop());
     }
 }

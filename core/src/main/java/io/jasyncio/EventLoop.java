@@ -1,13 +1,27 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.loop.SelectorEventLoop;
+import io.jasyncio.net.BaseProtocol;
+import io.jasyncio.net.ConnectOptions;
+import io.jasyncio.net.DatagramOptions;
+import io.jasyncio.net.DatagramProtocol;
+import io.jasyncio.net.DatagramTransport;
+import io.jasyncio.net.Server;
+import io.jasyncio.net.ServerOptions;
+import io.jasyncio.net.Transport;
+import io.jasyncio.net.TransportAndProtocol;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An event loop: Python's {@code asyncio.AbstractEventLoop}. It runs callbacks, timers, I/O
- * callbacks and task steps, one at a time, on one platform thread that it owns, over one
+ * callbacks and task steps, one at a time, on one thread that it owns (a platform thread on the
+ * fast engine; a virtual thread on the fallback engine, see docs/ENGINE.md), over one
  * {@link java.nio.channels.Selector}.
  *
  * <p><b>Threads.</b> {@link #runForever()} and {@link #runUntilComplete(Future)} start the loop on
@@ -189,4 +203,153 @@ public interface EventLoop extends AutoCloseable {
 
     /** @return the name of the task engine this loop runs tasks on ({@code fast} or {@code fallback}) */
     String engineName();
+
+    // ---- networking
+    // Each method below suspends the calling task (Python's coroutine methods): call it from a
+    // task of this loop. Failures are IOExceptions whose messages name the address.
+
+    /**
+     * Opens a TCP connection: {@code loop.create_connection(protocol_factory, host, port)}. The
+     * host is resolved off the loop thread (IP literals are parsed at once); its addresses are
+     * tried in turn; the protocol's {@code connectionMade} has run when this returns.
+     *
+     * @param protocolFactory makes the protocol (a {@code Protocol} or {@code BufferedProtocol})
+     * @param host a host name or IP literal
+     * @param port the port
+     * @param options timeout, local address, family, TCP_NODELAY
+     * @param <P> the protocol type
+     * @return the transport and the protocol
+     * @throws IOException {@link java.net.ConnectException} when refused,
+     *     {@link java.net.UnknownHostException}, {@link java.net.SocketTimeoutException} on timeout
+     */
+    <P extends BaseProtocol> TransportAndProtocol<Transport, P> createConnection(Supplier<P> protocolFactory,
+            String host, int port, ConnectOptions options) throws IOException;
+
+    /**
+     * {@link #createConnection(Supplier, String, int, ConnectOptions)} with default options.
+     *
+     * @param protocolFactory makes the protocol
+     * @param host a host name or IP literal
+     * @param port the port
+     * @param <P> the protocol type
+     * @return the transport and the protocol
+     * @throws IOException when the connection cannot be made
+     */
+    default <P extends BaseProtocol> TransportAndProtocol<Transport, P> createConnection(Supplier<P> protocolFactory,
+            String host, int port) throws IOException {
+        return createConnection(protocolFactory, host, port, ConnectOptions.defaults());
+    }
+
+    /**
+     * Listens for TCP connections: {@code loop.create_server(protocol_factory, host, port)}. Each
+     * accepted connection gets a new protocol from the factory.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param host a host name or IP literal; {@code null} or {@code ""} for all interfaces
+     * @param port the port; 0 lets the kernel choose (see {@link Server#port()})
+     * @param options backlog, SO_REUSEADDR/SO_REUSEPORT, family, ...
+     * @return the server, serving unless told otherwise
+     * @throws IOException {@link java.net.BindException} naming the address, for example
+     */
+    Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port, ServerOptions options)
+            throws IOException;
+
+    /**
+     * {@link #createServer(Supplier, String, int, ServerOptions)} with default options.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param host a host, or {@code null} for all interfaces
+     * @param port the port, 0 for any
+     * @return the server
+     * @throws IOException when the server cannot listen
+     */
+    default Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port)
+            throws IOException {
+        return createServer(protocolFactory, host, port, ServerOptions.defaults());
+    }
+
+    /**
+     * Connects to a Unix-domain socket: {@code loop.create_unix_connection(protocol_factory, path)}.
+     *
+     * @param protocolFactory makes the protocol
+     * @param path the socket file
+     * @param options the connect timeout applies
+     * @param <P> the protocol type
+     * @return the transport and the protocol
+     * @throws IOException when the connection cannot be made (naming the path)
+     */
+    <P extends BaseProtocol> TransportAndProtocol<Transport, P> createUnixConnection(Supplier<P> protocolFactory,
+            Path path, ConnectOptions options) throws IOException;
+
+    /**
+     * {@link #createUnixConnection(Supplier, Path, ConnectOptions)} with default options.
+     *
+     * @param protocolFactory makes the protocol
+     * @param path the socket file
+     * @param <P> the protocol type
+     * @return the transport and the protocol
+     * @throws IOException when the connection cannot be made
+     */
+    default <P extends BaseProtocol> TransportAndProtocol<Transport, P> createUnixConnection(
+            Supplier<P> protocolFactory, Path path) throws IOException {
+        return createUnixConnection(protocolFactory, path, ConnectOptions.defaults());
+    }
+
+    /**
+     * Listens on a Unix-domain socket: {@code loop.create_unix_server(protocol_factory, path)}. A
+     * stale socket file at {@code path} is removed first; the file is removed again on close.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param path the socket file
+     * @param options backlog, start serving, cleanup
+     * @return the server
+     * @throws IOException when the server cannot listen
+     */
+    Server createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, Path path, ServerOptions options)
+            throws IOException;
+
+    /**
+     * {@link #createUnixServer(Supplier, Path, ServerOptions)} with default options.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param path the socket file
+     * @return the server
+     * @throws IOException when the server cannot listen
+     */
+    default Server createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, Path path) throws IOException {
+        return createUnixServer(protocolFactory, path, ServerOptions.defaults());
+    }
+
+    /**
+     * Opens a UDP endpoint: {@code loop.create_datagram_endpoint(protocol_factory, local_addr,
+     * remote_addr)}. With a remote address the socket is connected: it receives only from that
+     * peer, and {@code sendto(data)} needs no address.
+     *
+     * @param protocolFactory makes the protocol
+     * @param localAddr where to bind (port 0 for any), or {@code null}
+     * @param remoteAddr the peer to connect to, or {@code null}
+     * @param options family, SO_REUSEPORT, SO_BROADCAST
+     * @param <P> the protocol type
+     * @return the transport and the protocol
+     * @throws IOException when the socket cannot be bound or connected
+     */
+    <P extends DatagramProtocol> TransportAndProtocol<DatagramTransport, P> createDatagramEndpoint(
+            Supplier<P> protocolFactory, InetSocketAddress localAddr, InetSocketAddress remoteAddr,
+            DatagramOptions options) throws IOException;
+
+    /**
+     * {@link #createDatagramEndpoint(Supplier, InetSocketAddress, InetSocketAddress, DatagramOptions)}
+     * with default options.
+     *
+     * @param protocolFactory makes the protocol
+     * @param localAddr where to bind, or {@code null}
+     * @param remoteAddr the peer, or {@code null}
+     * @param <P> the protocol type
+     * @return the transport and the protocol
+     * @throws IOException when the socket cannot be bound or connected
+     */
+    default <P extends DatagramProtocol> TransportAndProtocol<DatagramTransport, P> createDatagramEndpoint(
+            Supplier<P> protocolFactory, InetSocketAddress localAddr, InetSocketAddress remoteAddr) throws IOException {
+        return createDatagramEndpoint(protocolFactory, localAddr, remoteAddr, DatagramOptions.defaults());
+    }
 }

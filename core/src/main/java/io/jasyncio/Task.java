@@ -2,6 +2,7 @@ package io.jasyncio;
 
 import io.jasyncio.internal.engine.Fiber;
 import io.jasyncio.internal.loop.BaseEventLoop;
+import io.jasyncio.internal.task.Frames;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Objects;
@@ -28,18 +29,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The loop keeps a strong reference to every task that is not done, so a fire-and-forget task
  * is never collected while pending.
  *
+ * <p><b>Introspection.</b> A pending task knows its {@linkplain #getParent() parent} (the task that
+ * created it, or the parent of the {@link TaskGroup} it was created in) and, in debug mode, its
+ * {@linkplain #getCreationSite() creation site}; {@link TaskTree} prints a loop's tasks as a tree.
+ *
  * @param <T> the type of the coroutine's result
  */
 public final class Task<T> extends Future<T> {
 
-    /** Bound on a task's own thread for the whole of its body. */
-    public static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
-
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    /** @return the task whose thread is calling, or {@code null} */
+    /**
+     * @return the task whose thread is calling, or {@code null}. A task's thread carries its task
+     *     in the thread's uncaught-exception-handler slot, a field every thread has anyway: the
+     *     lookup is one field read, and a suspended task holds no extra binding or frame for it.
+     */
     static Task<?> current() {
-        return CURRENT.isBound() ? CURRENT.get() : null;
+        Thread t = Thread.currentThread();
+        return t.isVirtual() && t.getUncaughtExceptionHandler() instanceof Marker m ? m.task : null;
     }
 
     /**
@@ -53,6 +60,7 @@ public final class Task<T> extends Future<T> {
 
     private final BaseEventLoop loop;
     private final Coroutine<T> coroutine;
+    private final long creationOrder;
     private final Fiber fiber;
     private String name;
     private boolean started;
@@ -60,6 +68,8 @@ public final class Task<T> extends Future<T> {
     private String mustCancelMessage;
     private int cancelRequests;
     private Future<?> waitingOn;
+    private Task<?> parent;
+    private final StackTraceElement[] createdAt;
 
     /**
      * Creates a task and schedules its first step; {@link EventLoop#createTask(Coroutine)} and
@@ -72,15 +82,16 @@ public final class Task<T> extends Future<T> {
     public Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
         this.loop = (BaseEventLoop) loop;
+        Task<?> creator = current();
+        this.parent = creator != null && creator.loop == this.loop ? creator : null;
+        this.createdAt = this.loop.getDebug() ? new Throwable().getStackTrace() : null;
         this.coroutine = Objects.requireNonNull(coroutine, "coroutine");
-        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
-        this.fiber = this.loop.fibers().newFiber(this.name, this::body);
+        this.creationOrder = COUNTER.incrementAndGet();
+        this.name = name != null ? name : "Task-" + creationOrder;
+        this.fiber = this.loop.fibers().newFiber(this.name, this::runCoroutine);
+        this.fiber.thread().setUncaughtExceptionHandler(new Marker(this));
         this.loop.registerTask(this);
         fiber.start();
-    }
-
-    private void body() {
-        ScopedValue.where(CURRENT, this).run(this::runCoroutine);
     }
 
     private void runCoroutine() {
@@ -96,6 +107,12 @@ public final class Task<T> extends Future<T> {
             value = coroutine.call();
         } catch (CancelledError e) {
             Thread.interrupted();
+            ExceptionGroup replacement = Cancellations.replacementFor(e);
+            if (replacement != null) {
+                finished();
+                super.setException(replacement);
+                return;
+            }
             finishCancelled(e.getMessage());
             return;
         } catch (Throwable e) {
@@ -103,7 +120,7 @@ public final class Task<T> extends Future<T> {
                 Thread.interrupted();
                 finishCancelled(mustCancelMessage);
             } else {
-                loop.taskDone(this);
+                finished();
                 super.setException(e);
             }
             return;
@@ -112,7 +129,7 @@ public final class Task<T> extends Future<T> {
             mustCancel = false;
             finishCancelled(mustCancelMessage);
         } else {
-            loop.taskDone(this);
+            finished();
             super.setResult(value);
         }
     }
@@ -123,8 +140,13 @@ public final class Task<T> extends Future<T> {
     }
 
     private void finishCancelled(String message) {
-        loop.taskDone(this);
+        finished();
         super.cancel(message);
+    }
+
+    private void finished() {
+        loop.taskDone(this);
+        parent = null;
     }
 
     // ---------------------------------------------------------------- suspension (task's own thread)
@@ -178,6 +200,37 @@ public final class Task<T> extends Future<T> {
             throw new CancelledError(mustCancelMessage);
         }
         return f.result();
+    }
+
+    /**
+     * Suspends this task for a delay; called on this task's thread by {@link Asyncio#sleep}. The
+     * sleep's future is its own timer callback, so a sleeping task holds one future and one timer.
+     */
+    void sleepNanos(long delayNanos) {
+        Sleep sleep = new Sleep(loop);
+        TimerHandle timer = loop.callAtNanos(loop.clock().nanoTime() + delayNanos, sleep);
+        try {
+            awaitPending(sleep);
+        } catch (CancelledError e) {
+            timer.cancel();
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("a sleep's future failed", e);
+        }
+    }
+
+    /** The future a sleeping task waits on; the timer runs it to wake the task. */
+    private static final class Sleep extends Future<Void> implements Runnable {
+        Sleep(EventLoop loop) {
+            super(loop);
+        }
+
+        @Override
+        public void run() {
+            if (!done()) {
+                setResult(null);
+            }
+        }
     }
 
     /** Lets every other ready callback and task run once; called on this task's thread. */
@@ -259,6 +312,11 @@ public final class Task<T> extends Future<T> {
 
     // ---------------------------------------------------------------- introspection
 
+    /** @return a number that orders tasks by creation, across all loops of this JVM */
+    public long creationOrder() {
+        return creationOrder;
+    }
+
     /** @return the task's name */
     public String getName() {
         return name;
@@ -286,6 +344,35 @@ public final class Task<T> extends Future<T> {
     }
 
     /**
+     * @return the task that created this one (for a task of a {@link TaskGroup}: the group's
+     *     parent task), while this task is pending; {@code null} for a task created outside any
+     *     task, and once this task is done (so that finished ancestors can be collected)
+     */
+    public Task<?> getParent() {
+        return parent;
+    }
+
+    /** Called by a {@link TaskGroup}: the group's parent task is this task's parent. */
+    void adoptParent(Task<?> groupParent) {
+        if (!done()) {
+            parent = groupParent;
+        }
+    }
+
+    /** @return whether the task's body has begun (its first step ran) */
+    boolean isStarted() {
+        return started;
+    }
+
+    /**
+     * @return where the task was created, from the first frame outside jasyncio, innermost first;
+     *     recorded only when the loop was in debug mode then, else an empty array
+     */
+    public StackTraceElement[] getCreationSite() {
+        return createdAt == null ? new StackTraceElement[0] : Frames.fromFirstUserFrame(createdAt);
+    }
+
+    /**
      * @return where the task is: its thread's stack while it is suspended (the frames of the
      *     await it waits in), or an empty array when it is done or has not started
      */
@@ -299,11 +386,29 @@ public final class Task<T> extends Future<T> {
         if (!done() && waitingOn != null) {
             s += " wait_for=" + waitingOn;
         }
+        if (createdAt != null) {
+            StackTraceElement[] site = getCreationSite();
+            if (site.length > 0) {
+                s += " created at " + site[0];
+            }
+        }
         return s;
     }
 
     @Override
     public String toString() {
         return "<Task " + describe() + " name='" + name + "'>";
+    }
+
+    /**
+     * Marks a task's thread with its task (see {@link #current()}), and reports to the loop's
+     * exception handler anything that would escape the task's body uncaught.
+     */
+    private record Marker(Task<?> task) implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            task.loop.callExceptionHandler(java.util.Map.of(
+                    "message", "Uncaught error on the thread of " + task, "exception", e, "task", task));
+        }
     }
 }

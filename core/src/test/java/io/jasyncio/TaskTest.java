@@ -236,6 +236,43 @@ class TaskTest {
         assertThat(leftover[0].cancelled()).isTrue();
     }
 
+    /** Closing a loop by hand cancels its pending tasks and lets their finally blocks run. */
+    @Test
+    void closingALoopFinishesPendingTasks() throws Exception {
+        List<String> trace = new ArrayList<>();
+        Task<?>[] pending = new Task<?>[1];
+        EventLoop loop = EventLoop.create();
+        loop.runUntilComplete(() -> {
+            pending[0] = createTask(() -> {
+                try {
+                    sleep(3600);
+                } finally {
+                    trace.add("finally ran");
+                }
+            });
+            sleep(0);
+        });
+        assertThat(pending[0].done()).isFalse();
+        loop.close();
+        assertThat(pending[0].cancelled()).isTrue();
+        assertThat(pending[0].thread().isAlive()).isFalse();
+        assertThat(trace).containsExactly("finally ran");
+    }
+
+    /** allTasks lists tasks in creation order, so teardown is deterministic. */
+    @Test
+    void allTasksIsInCreationOrder() throws Exception {
+        Asyncio.run(() -> {
+            List<Task<?>> made = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                made.add(createTask(() -> sleep(10)));
+            }
+            List<Task<?>> listed = new ArrayList<>(Asyncio.allTasks());
+            listed.remove(Asyncio.currentTask());
+            assertThat(listed).containsExactlyElementsOf(made);
+        });
+    }
+
     /** The seed's loop API: create a task on a loop that is not running, then run until complete. */
     @Test
     void taskCreatedBeforeTheLoopRunsStartsWhenItRuns() throws Exception {

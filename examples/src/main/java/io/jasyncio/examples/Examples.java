@@ -13,6 +13,7 @@ public final class Examples {
 
     static {
         EXAMPLES.put("hello", new Example("sleep(1), print \"Hello, world!\", then gather three tasks", HelloWorld::main));
+        EXAMPLES.put("loop", new Example("new_event_loop, create_task, run_until_complete, close, asyncio.run", LoopBasics::main));
     }
 
     private Examples() {

@@ -13,23 +13,27 @@ import org.junit.jupiter.api.Test;
 class HelloWorldTest {
 
     /** Runs the program on a loop whose clock jumps to the next timer, capturing standard output. */
-    static String runOnVirtualTime(io.jasyncio.VoidCoroutine program) throws Exception {
-        long[] now = {0};
-        Clock jumping = new Clock() {
-            @Override
-            public long nanoTime() {
-                return now[0];
-            }
+    /** A clock that jumps to the next timer whenever the loop would wait. */
+    static final class JumpingClock implements Clock {
+        private long now;
 
-            @Override
-            public long beforeWait(long timeoutNanos) {
-                if (timeoutNanos > 0) {
-                    now[0] += timeoutNanos;
-                    return 0;
-                }
-                return timeoutNanos;
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public long beforeWait(long timeoutNanos) {
+            if (timeoutNanos > 0) {
+                now += timeoutNanos;
+                return 0;
             }
-        };
+            return timeoutNanos;
+        }
+    }
+
+    static String runOnVirtualTime(io.jasyncio.VoidCoroutine program) throws Exception {
+        Clock jumping = new JumpingClock();
         PrintStream saved = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

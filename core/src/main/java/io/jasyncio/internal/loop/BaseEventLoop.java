@@ -45,6 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       of over 100, as in CPython.
  *   <li>The loop's thread is a platform thread the loop owns and never holds a monitor while it
  *       runs an item, because mounting a virtual thread under a held monitor crashes the JVM.
+ *   <li>Testing hooks ({@link #setBatchOrder}, {@link #callWhenIdle}, {@link #isIdle},
+ *       {@link #externalWorkStarted}) are inert unless used: with no {@link BatchOrder}
+ *       installed, the ready queue holds the entries themselves and runs them FIFO.
  * </ul>
  */
 public abstract class BaseEventLoop implements EventLoop {
@@ -63,6 +66,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private final Clock clock;
     private final TaskEngine.FiberFactory fibers;
     private final String engineName;
+    private final boolean fastEngine;
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>(256);
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>(TimerHandle::compare);
@@ -78,6 +82,13 @@ public abstract class BaseEventLoop implements EventLoop {
     private ExceptionHandler exceptionHandler;
     private Task<?> stepping;
 
+    // Testing hooks (used by io.jasyncio.testing; inert unless set): see the section "testing hooks".
+    private static final Object EACH_OWN_SOURCE = new Object();
+    private BatchOrder batchOrder;
+    private Object enqueueSource = EACH_OWN_SOURCE;
+    private final ArrayDeque<Handle> idleCallbacks = new ArrayDeque<>();
+    private final AtomicInteger externalWork = new AtomicInteger();
+
     /** The executor that task engines schedule steps on: thread-safe, runs on the loop thread. */
     private final Executor scheduler = this::schedule;
 
@@ -88,6 +99,7 @@ public abstract class BaseEventLoop implements EventLoop {
         this.clock = Objects.requireNonNull(clock, "clock");
         TaskEngine engine = Engines.get();
         this.engineName = engine.name();
+        this.fastEngine = engine.isFast();
         this.fibers = engine.forLoop(scheduler);
     }
 
@@ -175,7 +187,7 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     public final void schedule(Runnable r) {
         if (inLoop()) {
-            ready.addLast(r);
+            ready.addLast(tagged(r));
         } else if (!closed) {
             inbox.offer(r);
             wakeup();
@@ -188,7 +200,7 @@ public abstract class BaseEventLoop implements EventLoop {
      * @param r what to run in this iteration's batch or the next
      */
     protected final void addReady(Runnable r) {
-        ready.addLast(r);
+        ready.addLast(tagged(r));
     }
 
     @Override
@@ -201,7 +213,7 @@ public abstract class BaseEventLoop implements EventLoop {
         checkClosed();
         Handle h = new Handle(callback, this);
         if (inLoop()) {
-            ready.addLast(h);
+            ready.addLast(tagged(h));
         } else {
             checkThread("callSoon");
             inbox.offer(h);
@@ -314,9 +326,14 @@ public abstract class BaseEventLoop implements EventLoop {
     protected void runForever(Runnable onInterrupt) {
         checkClosed();
         checkNotRunning();
-        Thread loopThread = Thread.ofPlatform()
+        // The fast engine mounts tasks on the loop's thread, which must be a platform thread that
+        // holds no monitor. The fallback hands a baton between virtual threads of the default
+        // scheduler, which is cheapest when the loop is one of them too (no OS thread switch).
+        Thread.Builder builder = fastEngine
+                ? Thread.ofPlatform().daemon(true)
+                : Thread.ofVirtual();
+        Thread loopThread = builder
                 .name("jasyncio-loop-" + id)
-                .daemon(true)
                 .unstarted(() -> ScopedValue.where(RUNNING, this).run(this::runLoop));
         Throwable[] crash = new Throwable[1];
         loopThread.setUncaughtExceptionHandler((t, e) -> crash[0] = e);
@@ -393,6 +410,15 @@ public abstract class BaseEventLoop implements EventLoop {
         } else {
             timeout = INFINITE;
         }
+        if (timeout != 0 && !idleCallbacks.isEmpty()) {
+            // Testing hook: this is an idle point (nothing ready, no timer due, nothing inbound),
+            // so the callbacks waiting for one run now, before the clock may jump.
+            while (!idleCallbacks.isEmpty()) {
+                Handle h = idleCallbacks.pollFirst();
+                ready.addLast(batchOrder == null ? h : new Sourced(h, BatchOrder.Origin.IDLE));
+            }
+            timeout = 0;
+        }
         waitForEvents(clock.beforeWait(timeout));
         long now = timers.isEmpty() ? 0 : clock.nanoTime();
         while (!timers.isEmpty()) {
@@ -415,6 +441,10 @@ public abstract class BaseEventLoop implements EventLoop {
             ready.addLast(r);
         }
         int n = ready.size();
+        if (batchOrder != null) {
+            runOrderedBatch(n); // testing hook: a BatchOrder decides the order of this batch
+            return;
+        }
         if (debug) {
             for (int i = 0; i < n; i++) {
                 runTimed(ready.pollFirst());
@@ -556,9 +586,9 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public Set<Task<?>> allTasks() {
-        Set<Task<?>> out = new LinkedHashSet<>();
-        out.addAll(tasks);
-        return out;
+        List<Task<?>> sorted = new ArrayList<>(tasks);
+        sorted.sort(java.util.Comparator.comparingLong(Task::creationOrder));
+        return new LinkedHashSet<>(sorted);
     }
 
     /** @return the number of tasks not done yet */
@@ -582,6 +612,135 @@ public abstract class BaseEventLoop implements EventLoop {
         if (confined()) {
             unretrieved.remove(e);
         }
+    }
+
+    // ---------------------------------------------------------------- testing hooks
+    //
+    // Used by the testing module (io.jasyncio.testing): seeded schedules, runUntilIdle,
+    // waitAllTasksBlocked and the virtual clock's auto-jump rule. None of them costs anything
+    // unless a test uses it.
+
+    /**
+     * Testing hook: installs the policy that orders each iteration's batch, or removes it. While
+     * one is installed, every entry queued from the loop's context records its source (see
+     * {@link BatchOrder}). Only while the loop is not running.
+     *
+     * @param order the policy, or {@code null} for plain FIFO
+     */
+    public final void setBatchOrder(BatchOrder order) {
+        if (thread != null) {
+            throw new IllegalStateException("setBatchOrder is only allowed while the loop is not running");
+        }
+        this.batchOrder = order;
+    }
+
+    /** @return the installed batch policy, or {@code null} */
+    public final BatchOrder batchOrder() {
+        return batchOrder;
+    }
+
+    /** The entry wrapped with its source, when a {@link BatchOrder} is installed. */
+    private Runnable tagged(Runnable r) {
+        if (batchOrder == null) {
+            return r;
+        }
+        return new Sourced(r, enqueueSource == EACH_OWN_SOURCE ? r : enqueueSource);
+    }
+
+    /** Runs the first {@code n} ready entries in the order the installed policy chooses. */
+    private void runOrderedBatch(int n) {
+        List<Runnable> batch = new ArrayList<>(n);
+        List<Object> sources = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Runnable r = ready.pollFirst();
+            if (r instanceof Sourced s) {
+                batch.add(s.entry());
+                sources.add(s.source());
+            } else {
+                // Not queued from the loop's context: a due timer, or work that came through the inbox.
+                batch.add(r);
+                sources.add(r instanceof TimerHandle ? BatchOrder.Origin.TIMERS : BatchOrder.Origin.INBOUND);
+            }
+        }
+        if (n > 1) {
+            batchOrder.order(batch, sources);
+        }
+        try {
+            for (Runnable r : batch) {
+                enqueueSource = r; // what r schedules has r as its source
+                if (debug) {
+                    runTimed(r);
+                } else {
+                    r.run();
+                }
+            }
+        } finally {
+            enqueueSource = EACH_OWN_SOURCE;
+        }
+    }
+
+    /** A ready entry and what made it ready. */
+    private record Sourced(Runnable entry, Object source) implements Runnable {
+        @Override
+        public void run() {
+            entry.run();
+        }
+    }
+
+    /**
+     * Testing hook: runs {@code callback} at the loop's next idle point, where nothing is ready,
+     * no timer is due and nothing came from other threads: every task is blocked. Idle callbacks
+     * run before a virtual clock may jump. Only from the loop's context, or while not running.
+     *
+     * @param callback what to run
+     * @return a handle that can cancel it
+     */
+    public final Handle callWhenIdle(Runnable callback) {
+        checkClosed();
+        if (!confined()) {
+            throw new IllegalStateException("callWhenIdle must be called from the loop's context");
+        }
+        Handle h = new Handle(callback, this);
+        idleCallbacks.addLast(h);
+        return h;
+    }
+
+    /**
+     * Testing hook: whether nothing would run if the loop iterated now: no ready entry, no work
+     * from other threads, no idle callback, no timer due. Only from the loop's context, or while
+     * not running. A cancelled timer at the top of the heap counts as due (it is purged on the next
+     * iteration), so this may say {@code false} once too often, never {@code true} too early.
+     *
+     * @return whether the loop is idle
+     */
+    public final boolean isIdle() {
+        return ready.isEmpty() && inbox.isEmpty() && idleCallbacks.isEmpty()
+                && (timers.isEmpty() || timers.peek().whenNanos() > clock.nanoTime());
+    }
+
+    /**
+     * Testing hook, for bridges that hand work to another thread which will report back to this
+     * loop ({@code toThread}, {@code runInExecutor}, awaiting a {@code CompletableFuture}): call
+     * this before handing the work over, and {@link #externalWorkFinished()} after its result has
+     * been posted with {@code callSoonThreadsafe}. A virtual clock does not auto-jump while such
+     * work is in flight. Thread-safe.
+     */
+    public final void externalWorkStarted() {
+        externalWork.incrementAndGet();
+    }
+
+    /** Testing hook: the end of {@link #externalWorkStarted()}; wakes the loop. Thread-safe. */
+    public final void externalWorkFinished() {
+        if (externalWork.decrementAndGet() < 0) {
+            externalWork.incrementAndGet();
+            throw new IllegalStateException("externalWorkFinished without a matching externalWorkStarted");
+        }
+        wakeup();
+    }
+
+    /** @return how much work handed to other threads has not reported back yet (testing hook) */
+    public final int externalWorkInFlight() {
+        return externalWork.get();
     }
 
     // ---------------------------------------------------------------- errors and debug
@@ -663,11 +822,50 @@ public abstract class BaseEventLoop implements EventLoop {
             e.report();
         }
         unretrieved.clear();
+        if (debug) {
+            PendingTasks.reportAtClose(this, List.copyOf(tasks));
+        }
+        finishPendingTasks();
         closed = true;
         ready.clear();
         inbox.clear();
         timers.clear();
+        idleCallbacks.clear();
         closeMultiplexer();
+    }
+
+    /**
+     * Cancels the tasks still pending at close and runs the loop until they finish (at most one
+     * second on the loop's clock), so that their {@code finally} blocks run and their threads end:
+     * a virtual thread parked forever would stay reachable, since the JDK tracks every live one.
+     * Python's {@code loop.close()} simply drops them; {@code asyncio.run} cancels them first, as
+     * this does. Skipped when called from inside another running loop.
+     */
+    private void finishPendingTasks() {
+        if (tasks.isEmpty() || currentRunningLoop() != null) {
+            return;
+        }
+        Set<Task<?>> pending = allTasks();
+        int[] left = {pending.size()};
+        for (Task<?> t : pending) {
+            t.cancel("the event loop is closing");
+            t.addDoneCallback(f -> {
+                if (--left[0] == 0) {
+                    stop();
+                }
+            });
+        }
+        TimerHandle limit = callLater(1.0, this::stop);
+        runForever();
+        limit.cancel();
+        for (Task<?> t : pending) {
+            if (t.done() && !t.cancelled() && t.exception() != null) {
+                callExceptionHandler(Map.of(
+                        "message", "unhandled exception in a task cancelled at loop close",
+                        "exception", t.exception(),
+                        "task", t));
+            }
+        }
     }
 
     @Override

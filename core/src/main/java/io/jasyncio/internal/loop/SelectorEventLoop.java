@@ -1,13 +1,29 @@
 package io.jasyncio.internal.loop;
 
 import io.jasyncio.Clock;
+import io.jasyncio.internal.net.Connector;
+import io.jasyncio.internal.net.SelectorDatagramTransport;
+import io.jasyncio.internal.net.SelectorNet;
+import io.jasyncio.internal.net.SelectorServer;
+import io.jasyncio.net.BaseProtocol;
+import io.jasyncio.net.ConnectOptions;
+import io.jasyncio.net.DatagramOptions;
+import io.jasyncio.net.DatagramProtocol;
+import io.jasyncio.net.DatagramTransport;
+import io.jasyncio.net.Server;
+import io.jasyncio.net.ServerOptions;
+import io.jasyncio.net.Transport;
+import io.jasyncio.net.TransportAndProtocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The event loop over a {@link Selector}: CPython's {@code BaseSelectorEventLoop}. I/O readiness is
@@ -93,5 +109,51 @@ public class SelectorEventLoop extends BaseEventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("closing the event loop's selector failed", e);
         }
+    }
+
+    // ---- networking (the logic lives in io.jasyncio.internal.net)
+
+    /** Loop-context only: the networking state, made on first use. */
+    private SelectorNet net;
+
+    /** @return this loop's networking state (buffers shared by its transports); loop context only */
+    public final SelectorNet net() {
+        SelectorNet n = net;
+        if (n == null) {
+            n = new SelectorNet();
+            net = n;
+        }
+        return n;
+    }
+
+    @Override
+    public <P extends BaseProtocol> TransportAndProtocol<Transport, P> createConnection(Supplier<P> protocolFactory,
+            String host, int port, ConnectOptions options) throws IOException {
+        return Connector.createConnection(this, protocolFactory, host, port, options);
+    }
+
+    @Override
+    public Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
+            ServerOptions options) throws IOException {
+        return SelectorServer.create(this, protocolFactory, host, port, options);
+    }
+
+    @Override
+    public <P extends BaseProtocol> TransportAndProtocol<Transport, P> createUnixConnection(Supplier<P> protocolFactory,
+            Path path, ConnectOptions options) throws IOException {
+        return Connector.createUnixConnection(this, protocolFactory, path, options);
+    }
+
+    @Override
+    public Server createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, Path path, ServerOptions options)
+            throws IOException {
+        return SelectorServer.createUnix(this, protocolFactory, path, options);
+    }
+
+    @Override
+    public <P extends DatagramProtocol> TransportAndProtocol<DatagramTransport, P> createDatagramEndpoint(
+            Supplier<P> protocolFactory, InetSocketAddress localAddr, InetSocketAddress remoteAddr,
+            DatagramOptions options) throws IOException {
+        return SelectorDatagramTransport.create(this, protocolFactory, localAddr, remoteAddr, options);
     }
 }

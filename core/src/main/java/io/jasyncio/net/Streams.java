@@ -1,0 +1,143 @@
+package io.jasyncio.net;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.EventLoop;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Stream connections on the running loop: Python's {@code asyncio.open_connection},
+ * {@code start_server}, {@code open_unix_connection} and {@code start_unix_server}. Every method
+ * suspends the calling task and must be called from inside one.
+ *
+ * <pre>{@code
+ * // The echo server of the asyncio docs, line for line:
+ * Server server = Streams.startServer((reader, writer) -> {
+ *     byte[] data = reader.read(100);
+ *     writer.write(data);
+ *     writer.drain();
+ *     writer.close();
+ *     writer.waitClosed();
+ * }, "127.0.0.1", 8888);
+ * server.serveForever();
+ * }</pre>
+ */
+public final class Streams {
+
+    private Streams() {
+    }
+
+    /**
+     * Opens a TCP connection: {@code asyncio.open_connection(host, port)}.
+     *
+     * @param host a host name or IP literal
+     * @param port the port
+     * @return the reader and writer
+     * @throws IOException {@link java.net.ConnectException} naming host:port when refused, and so on
+     */
+    public static Connection openConnection(String host, int port) throws IOException {
+        return openConnection(host, port, ConnectOptions.defaults());
+    }
+
+    /**
+     * @param host a host name or IP literal
+     * @param port the port
+     * @param options timeout, local address, family, reader limit
+     * @return the reader and writer
+     * @throws IOException when the connection cannot be made
+     */
+    public static Connection openConnection(String host, int port, ConnectOptions options) throws IOException {
+        EventLoop loop = Asyncio.getRunningLoop();
+        StreamReader reader = new StreamReader(loop, options.limit());
+        StreamReaderProtocol protocol = new StreamReaderProtocol(reader, loop);
+        TransportAndProtocol<Transport, StreamReaderProtocol> tp = loop.createConnection(() -> protocol, host, port,
+                options);
+        return new Connection(reader, new StreamWriter(tp.transport(), protocol, reader, loop));
+    }
+
+    /**
+     * Starts a TCP server: {@code asyncio.start_server(cb, host, port)}. {@code handler} runs as a
+     * new task for each connection.
+     *
+     * @param handler the per-connection callback
+     * @param host a host, or {@code null}/{@code ""} for all interfaces
+     * @param port the port, 0 for any
+     * @return the server, serving
+     * @throws IOException when it cannot listen (a {@link java.net.BindException} naming the address)
+     */
+    public static Server startServer(ConnectionHandler handler, String host, int port) throws IOException {
+        return startServer(handler, host, port, ServerOptions.defaults());
+    }
+
+    /**
+     * @param handler the per-connection callback
+     * @param host a host, or {@code null}/{@code ""} for all interfaces
+     * @param port the port, 0 for any
+     * @param options backlog, reuse options, reader limit, ...
+     * @return the server
+     * @throws IOException when it cannot listen
+     */
+    public static Server startServer(ConnectionHandler handler, String host, int port, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        EventLoop loop = Asyncio.getRunningLoop();
+        int limit = options.limit();
+        return loop.createServer(() -> new StreamReaderProtocol(new StreamReader(loop, limit), handler, loop), host,
+                port, options);
+    }
+
+    /**
+     * Connects to a Unix-domain socket: {@code asyncio.open_unix_connection(path)}.
+     *
+     * @param path the socket file
+     * @return the reader and writer
+     * @throws IOException when the connection cannot be made
+     */
+    public static Connection openUnixConnection(Path path) throws IOException {
+        return openUnixConnection(path, ConnectOptions.defaults());
+    }
+
+    /**
+     * @param path the socket file
+     * @param options connect timeout and reader limit
+     * @return the reader and writer
+     * @throws IOException when the connection cannot be made
+     */
+    public static Connection openUnixConnection(Path path, ConnectOptions options) throws IOException {
+        EventLoop loop = Asyncio.getRunningLoop();
+        StreamReader reader = new StreamReader(loop, options.limit());
+        StreamReaderProtocol protocol = new StreamReaderProtocol(reader, loop);
+        TransportAndProtocol<Transport, StreamReaderProtocol> tp = loop.createUnixConnection(() -> protocol, path,
+                options);
+        return new Connection(reader, new StreamWriter(tp.transport(), protocol, reader, loop));
+    }
+
+    /**
+     * Starts a Unix-domain socket server: {@code asyncio.start_unix_server(cb, path)}.
+     *
+     * @param handler the per-connection callback
+     * @param path the socket file
+     * @return the server, serving
+     * @throws IOException when it cannot listen
+     */
+    public static Server startUnixServer(ConnectionHandler handler, Path path) throws IOException {
+        return startUnixServer(handler, path, ServerOptions.defaults());
+    }
+
+    /**
+     * @param handler the per-connection callback
+     * @param path the socket file
+     * @param options backlog, reader limit, cleanup
+     * @return the server
+     * @throws IOException when it cannot listen
+     */
+    public static Server startUnixServer(ConnectionHandler handler, Path path, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        EventLoop loop = Asyncio.getRunningLoop();
+        int limit = options.limit();
+        return loop.createUnixServer(() -> new StreamReaderProtocol(new StreamReader(loop, limit), handler, loop),
+                path, options);
+    }
+}
