@@ -55,7 +55,7 @@ final class Exchange implements BodyStream.Owner {
     Exchange(HttpServerProtocol conn, RequestHead head, Application app, int bodyBufferSize, double startTime) {
         this.conn = conn;
         this.head = head;
-        this.body = head.hasBody() ? new BodyStream(this, bodyBufferSize) : null;
+        this.body = head.hasBody() ? new BodyStream(conn.loop(), this, bodyBufferSize) : null;
         this.request = new Request(this, head, app);
         this.startTime = startTime;
     }
@@ -80,8 +80,8 @@ final class Exchange implements BodyStream.Owner {
     }
 
     @Override
-    public void bodyDrained() {
-        conn.bodyDrained(this);
+    public void bodyPaused(boolean paused) {
+        conn.bodyPaused(this, paused);
     }
 
     // ---------------------------------------------------------------- the response

@@ -243,9 +243,6 @@ public final class HttpServerProtocol {
                 return;
             }
             ex.body().feed(content);
-            if (ex.body().bufferedBytes() > options.bodyBufferSize()) {
-                setPaused(PAUSE_BODY, true);
-            }
         }
 
         @Override
@@ -433,10 +430,14 @@ public final class HttpServerProtocol {
         }
     }
 
-    void bodyDrained(Exchange ex) {
-        if (ex == current) {
-            setPaused(PAUSE_BODY, false);
+    void bodyPaused(Exchange ex, boolean paused) {
+        if (ex == current && !ex.discarding) {
+            setPaused(PAUSE_BODY, paused);
         }
+    }
+
+    EventLoop loop() {
+        return loop;
     }
 
     /** @return whether the response to {@code ex} may keep the connection open */
@@ -556,9 +557,6 @@ public final class HttpServerProtocol {
         if (!ex.messageComplete) {
             ex.discarding = true;
             ex.discarded = 0;
-            if (ex.body() != null) {
-                ex.body().discard();
-            }
             setPaused(PAUSE_BODY, false);
             state = DRAIN;
             since = loop.time();

@@ -322,7 +322,7 @@ public final class Request {
         if (c == null) {
             c = exchange.body();
             if (c == null) {
-                c = BodyStream.empty();
+                c = BodyStream.empty(exchange.connection().loop());
             }
             content = c;
         }
