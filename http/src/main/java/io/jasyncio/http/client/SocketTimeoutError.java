@@ -1,0 +1,18 @@
+package io.jasyncio.http.client;
+
+/**
+ * The server sent nothing for longer than {@link ClientTimeout#sockRead()}, as aiohttp's
+ * {@code SocketTimeoutError}. Immutable.
+ */
+public class SocketTimeoutError extends ServerTimeoutError {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param seconds the deadline's length
+     * @param what the request
+     */
+    public SocketTimeoutError(double seconds, String what) {
+        super(TimeoutPhase.SOCK_READ, seconds, what);
+    }
+}
