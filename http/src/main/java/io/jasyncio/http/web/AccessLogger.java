@@ -7,7 +7,8 @@ package io.jasyncio.http.web;
  *
  * <p>Called on the connection's event loop, in the request's task; it must not block (a logger
  * that writes to a slow sink should hand lines to another thread) and should not throw (what it
- * throws is logged and otherwise ignored).
+ * throws is logged and otherwise ignored). A site served by several loops calls one logger from
+ * each loop's thread: it must then be thread-safe (those of {@link AccessLogFormat} are).
  */
 @FunctionalInterface
 public interface AccessLogger {
