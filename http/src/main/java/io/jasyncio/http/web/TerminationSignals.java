@@ -84,11 +84,10 @@ final class TerminationSignals implements AutoCloseable {
                             default -> "jasyncio termination handler";
                         };
                     });
-            List<Runnable> restore = new ArrayList<>();
             for (String name : new String[] {"INT", "TERM"}) {
                 Object sig = signal.getConstructor(String.class).newInstance(name);
                 Object previous = handle.invoke(null, sig, proxy);
-                restore.add(() -> {
+                undo.add(() -> {
                     try {
                         handle.invoke(null, sig, previous);
                     } catch (ReflectiveOperationException e) {
@@ -96,10 +95,10 @@ final class TerminationSignals implements AutoCloseable {
                     }
                 });
             }
-            undo.addAll(restore);
             return true;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.DEBUG, "sun.misc.Signal unavailable; using a shutdown hook", e);
+            restore();
             return false;
         }
     }
@@ -108,6 +107,10 @@ final class TerminationSignals implements AutoCloseable {
     @Override
     public void close() {
         cleanedUp.countDown();
+        restore();
+    }
+
+    private void restore() {
         for (Runnable r : undo) {
             r.run();
         }
