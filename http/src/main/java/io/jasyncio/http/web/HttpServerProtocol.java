@@ -94,6 +94,8 @@ public final class HttpServerProtocol {
     private TimerHandle timer;
     private double timerDue;
     private Future<Void> quiescent;
+    /** The protocol that took the connection over after a 101 answer (a WebSocket), or null. */
+    private UpgradedProtocol upgraded;
 
     HttpServerProtocol(WebServer server) {
         this.server = server;
@@ -124,6 +126,12 @@ public final class HttpServerProtocol {
      * @param data the bytes, position to limit
      */
     public void dataReceived(ByteBuffer data) {
+        if (upgraded != null) {
+            if (state < CLOSED) {
+                upgraded.dataReceived(data);
+            }
+            return;
+        }
         if (state >= CLOSING || parser.isFailed()) {
             return;
         }
@@ -151,6 +159,10 @@ public final class HttpServerProtocol {
      */
     public boolean eofReceived() {
         peerEof = true;
+        if (upgraded != null) {
+            upgraded.eofReceived();
+            return true;
+        }
         if (state >= CLOSING) {
             return true;
         }
@@ -185,6 +197,9 @@ public final class HttpServerProtocol {
         pending = null;
         server.unregister(this);
         wakeDrain();
+        if (upgraded != null) {
+            upgraded.connectionLost(exc);
+        }
         Exchange ex = current;
         if (ex != null) {
             if (ex.body() != null) {
@@ -198,7 +213,7 @@ public final class HttpServerProtocol {
                 if (!ex.started) {
                     ex.task.cancel("the client closed the connection");
                     handlerFinished(ex, null);
-                } else if (options.handlerCancellation()) {
+                } else if (options.handlerCancellation() && upgraded == null) {
                     ex.task.cancel("the client closed the connection");
                 }
             } else {
@@ -421,6 +436,27 @@ public final class HttpServerProtocol {
         }
     }
 
+    /**
+     * Hands the connection to another protocol after the 101 answer to {@code ex} was sent: from
+     * now on its events go to {@code target}, no further request is parsed, and the connection
+     * closes when the handler returns (if not before).
+     *
+     * @return the bytes that arrived after the request head and belong to the new protocol, or null
+     */
+    ByteBuffer upgrade(Exchange ex, UpgradedProtocol target) {
+        if (ex != current || upgraded != null) {
+            throw new IllegalStateException("only the request in flight can switch protocols, once");
+        }
+        upgraded = target;
+        ex.mustClose = true;
+        cancelTimer();
+        ByteBuffer early = pending;
+        pending = null;
+        setPaused(PAUSE_PIPELINE, false);
+        setPaused(PAUSE_BODY, false);
+        return early;
+    }
+
     /** The handler's first read: send {@code 100 Continue} if the client waits for it. */
     void sendContinue(Exchange ex) {
         if (ex == current && ex.head.expect100Continue() && !ex.continueSent && !ex.messageComplete && !ex.headSent
@@ -572,6 +608,10 @@ public final class HttpServerProtocol {
     /** Closes the connection now if it is idle, else after the response in flight. */
     void beginShutdown() {
         if (state >= CLOSING) {
+            return;
+        }
+        if (upgraded != null) {
+            upgraded.goingAway(); // the WebSocket closes with 1001; its handler then returns
             return;
         }
         Exchange ex = current;
