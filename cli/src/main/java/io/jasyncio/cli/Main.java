@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jasyncio", mixinStandardHelpOptions = true, version = "jasyncio 0.1.0",
         description = "Python's asyncio and aiohttp, in Java 25.",
-        subcommands = {EchoCommand.class, FetchCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, EchoCommand.class, FetchCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -99,6 +99,37 @@ class CliTest {
         }
     }
 
+    /** serve answers the seed's routes and a static file, to curl. */
+    @Test
+    void serveAnswersCurl(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
+        Files.writeString(dir.resolve("a.txt"), "static bytes");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Thread server = Thread.ofPlatform().daemon(true).start(() ->
+                Main.execute("serve", "--port", String.valueOf(port), "--sleep", "0", "--static", dir.toString()));
+        try {
+            String hello = curl("--retry-connrefused", "--retry", "50", "--retry-delay", "0", "--retry-max-time", "20",
+                    "http://127.0.0.1:" + port + "/hello/curl");
+            assertThat(hello).isEqualTo("<h1>hello, curl!</h1>");
+            assertThat(curl("http://127.0.0.1:" + port + "/static/a.txt")).isEqualTo("static bytes");
+            assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + port + "/nope")).isEqualTo("404");
+        } finally {
+            server.interrupt();
+        }
+    }
+
+    private static String curl(String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("/usr/bin/curl", "-s", "--max-time", "20"));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
     /** echo serves a real socket client: what it sends comes back. */
     @Test
     void echoServesASocketClient() throws Exception {

@@ -17,6 +17,7 @@ public final class Examples {
         EXAMPLES.put("wget", new Example("open_connection GET of three hosts (local stand-ins), asyncio.wait", Wget::main));
         EXAMPLES.put("download", new Example("aiohttp ClientSession downloads gathered concurrently (local server)", Downloader::main));
         EXAMPLES.put("chat", new Example("a WebSocket chat room with its browser page (aiohttp.web), port 8080", ChatServer::main));
+        EXAMPLES.put("aiohttp", new Example("the aiohttp app: / and /hello/{name}, each handler sleeping 1 s, port 8000", AiohttpServer::main));
         EXAMPLES.put("loop", new Example("new_event_loop, create_task, run_until_complete, close, asyncio.run", LoopBasics::main));
     }
 
