@@ -81,7 +81,10 @@ final class TlsErrors {
             }
             if (t instanceof CertificateException c && c.getMessage() != null
                     && (c.getMessage().startsWith("No subject alternative") || c.getMessage().startsWith("No name matching"))) {
-                return who + " certificate is not valid for the host name: " + c.getMessage();
+                return who + " certificate is not valid for the host name";
+            }
+            if (t.getMessage() != null && t.getMessage().contains("trustAnchors parameter must be non-empty")) {
+                return "this side trusts no certificate at all (its trust store is empty)";
             }
         }
         String m = original.toLowerCase(Locale.ROOT);

@@ -944,14 +944,14 @@ public final class TlsProtocol implements Protocol {
         if (tasks.isEmpty()) {
             return;
         }
-        if (DelegatedTasks.INLINE) {
+        if (options.handshakeExecutor() == null) {
             for (Runnable task : tasks) {
                 task.run();
             }
             return;
         }
         tasksRunning = true;
-        DelegatedTasks.runOffLoop(tasks, loop, error -> {
+        DelegatedTasks.runOffLoop(tasks, options.handshakeExecutor(), loop, error -> {
             tasksRunning = false;
             if (state == State.UNWRAPPED) {
                 return;

@@ -8,6 +8,6 @@
  * anything here may change.
  *
  * <p>Threads: everything runs in the loop's context except the engine's delegated tasks (see
- * {@link io.jasyncio.internal.net.tls.DelegatedTasks}).
+ * {@link io.jasyncio.net.TlsOptions#handshakeExecutor(java.util.concurrent.Executor)}).
  */
 package io.jasyncio.internal.net.tls;
