@@ -102,6 +102,8 @@ public final class TlsProtocol implements Protocol {
     private boolean pumpAgain;
     /** How deep this layer is in wrapping (the socket transport's pause/resume callbacks then wait). */
     private int wrapping;
+    /** Bytes the last {@link #wrapHandshake()} produced (a guard against an engine that makes no progress). */
+    private int lastWrapProduced;
     private int writesAfterClose;
     private TimerHandle handshakeTimer;
     private TimerHandle shutdownTimer;
@@ -235,8 +237,8 @@ public final class TlsProtocol implements Protocol {
             return false;
         }
         pump();
-        // Keep the socket half-open while decrypted data waits for the application to resume.
-        return state != State.UNWRAPPED && appReadingPaused && netIn != null;
+        // Keep the socket half-open while input waits for the application to resume or for tasks.
+        return state != State.UNWRAPPED && (tasksRunning || (appReadingPaused && netIn != null));
     }
 
     @Override
@@ -348,6 +350,9 @@ public final class TlsProtocol implements Protocol {
                     if (engine.isOutboundDone()) {
                         throw new SSLException("the engine closed during the handshake");
                     }
+                    if (lastWrapProduced == 0 && engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+                        throw new SSLException("the engine made no progress wrapping handshake messages");
+                    }
                 }
                 case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
                     if (!hasInput()) {
@@ -376,6 +381,8 @@ public final class TlsProtocol implements Protocol {
                     } else if (r.getHandshakeStatus() == HandshakeStatus.FINISHED) {
                         handshakeComplete();
                         return;
+                    } else if (r.bytesConsumed() == 0 && r.getHandshakeStatus() == HandshakeStatus.NEED_UNWRAP) {
+                        return; // nothing usable yet: wait for more
                     }
                 }
                 default -> {
@@ -394,10 +401,12 @@ public final class TlsProtocol implements Protocol {
     private boolean wrapHandshake() throws SSLException {
         ByteBuffer out = buffers.takeOut(packetSize);
         boolean finished = false;
+        lastWrapProduced = 0;
         wrapping++;
         try {
             while (true) {
                 SSLEngineResult r = engine.wrap(EMPTY, out);
+                lastWrapProduced += r.bytesProduced();
                 if (r.getStatus() == Status.BUFFER_OVERFLOW) {
                     if (out.position() == 0) {
                         throw new SSLException("TLS record larger than the engine's packet size");
@@ -492,9 +501,11 @@ public final class TlsProtocol implements Protocol {
         while (!appReadingPaused && !tasksRunning && hasInput() && (state == State.WRAPPED || state == State.FLUSHING)) {
             ByteBuffer plain = buffers.takeIn(appSize);
             boolean underflow = false;
+            boolean progress = false;
             try {
                 while (hasInput() && plain.remaining() >= appSize) {
                     SSLEngineResult r = engine.unwrap(input(), plain);
+                    progress |= r.bytesConsumed() > 0;
                     Status st = r.getStatus();
                     if (st == Status.BUFFER_UNDERFLOW) {
                         underflow = !topUpNetIn();
@@ -527,7 +538,7 @@ public final class TlsProtocol implements Protocol {
             } finally {
                 buffers.giveIn(plain);
             }
-            if (closeNotify || underflow) {
+            if (closeNotify || underflow || !progress) {
                 break;
             }
         }
