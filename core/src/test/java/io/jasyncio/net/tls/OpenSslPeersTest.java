@@ -90,6 +90,105 @@ class OpenSslPeersTest {
                 .contains("echo: twelve").endsWith("exit=0");
     }
 
+    /**
+     * An interactive s_client (commands on: no -ign_eof); {@code exchange} lines are sent one by
+     * one, each after the previous one's expected output appeared. Returns the whole output.
+     */
+    private static String sClientInteractive(int port, List<String> extra, String[][] exchange) throws Exception {
+        TestCerts certs = TestCerts.get();
+        List<String> cmd = new ArrayList<>(List.of(TestCerts.OPENSSL, "s_client", "-connect", "127.0.0.1:" + port,
+                "-servername", "localhost", "-CAfile", certs.file("ca.pem").toString(), "-verify_return_error"));
+        cmd.addAll(extra);
+        return OffLoop.call(() -> {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            // A step that never comes fails the test in 15 s with the output so far, not at its time limit.
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException ignored) {
+                    p.destroyForcibly();
+                }
+            });
+            StringBuilder all = new StringBuilder();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), US_ASCII));
+                    OutputStream in = p.getOutputStream()) {
+                waitFor(out, all, "Verify return code: 0 (ok)");
+                for (String[] step : exchange) {
+                    in.write(step[0].getBytes(US_ASCII));
+                    in.flush();
+                    waitFor(out, all, step[1]);
+                }
+            } finally {
+                p.destroyForcibly();
+            }
+            return all.toString();
+        });
+    }
+
+    private static void waitFor(BufferedReader out, StringBuilder all, String expected) throws Exception {
+        String line;
+        while ((line = out.readLine()) != null) {
+            all.append(line).append('\n');
+            if (line.contains(expected)) {
+                return;
+            }
+        }
+        throw new AssertionError("s_client ended before printing '" + expected + "':\n" + all);
+    }
+
+    /**
+     * TLS 1.3 KeyUpdate with a request for ours (s_client's "K" command): our server answers it
+     * (a post-handshake message the engine asks us to send) and the echo goes on.
+     */
+    @Test
+    void keyUpdateFromSClient() throws Exception {
+        requireOpenssl();
+        TestCerts certs = TestCerts.get();
+        String out = Asyncio.run(() -> {
+            try (Server server = Streams.startServer(TlsStreamsTest::echo, "127.0.0.1", 0, certs.serverContext())) {
+                return sClientInteractive(server.port(), List.of(), new String[][] {
+                    {"before\n", "before"}, {"K\n", "KEYUPDATE"}, {"after\n", "after"}, {"again\n", "again"}});
+            }
+        });
+        assertThat(out).contains("KEYUPDATE").contains("after").contains("again");
+    }
+
+    /**
+     * TLS 1.2 renegotiation started by s_client ("R"): the engine runs a second handshake in the
+     * middle of the connection, and the echo goes on.
+     */
+    @Test
+    void renegotiationFromSClient() throws Exception {
+        requireOpenssl();
+        TestCerts certs = TestCerts.get();
+        String out = Asyncio.run(() -> {
+            try (Server server = Streams.startServer(TlsStreamsTest::echo, "127.0.0.1", 0, certs.serverContext())) {
+                return sClientInteractive(server.port(), List.of("-tls1_2"), new String[][] {
+                    {"before\n", "before"}, {"R\n", "RENEGOTIATING"}, {"after\n", "after"}, {"again\n", "again"}});
+            }
+        });
+        assertThat(out).contains("RENEGOTIATING").contains("after").contains("again");
+    }
+
+    /** The same renegotiation with the engine's tasks on an executor: the pump resumes after them. */
+    @Test
+    void renegotiationWithHandshakeExecutor() throws Exception {
+        requireOpenssl();
+        TestCerts certs = TestCerts.get();
+        String out = Asyncio.run(() -> {
+            TlsOptions tls = TlsOptions.of(certs.serverContext())
+                    .handshakeExecutor(java.util.concurrent.ForkJoinPool.commonPool());
+            try (Server server = Streams.startServer(TlsStreamsTest::echo, "127.0.0.1", 0,
+                    io.jasyncio.net.ServerOptions.defaults(), tls)) {
+                return sClientInteractive(server.port(), List.of("-tls1_2"), new String[][] {
+                    {"before\n", "before"}, {"R\n", "RENEGOTIATING"}, {"after\n", "after"}});
+            }
+        });
+        assertThat(out).contains("RENEGOTIATING").contains("after");
+    }
+
     /** Starts s_server with the given certificate and options; returns it once it listens, with its port. */
     private static Process sServer(String cert, String key, List<String> extra, int[] port) throws Exception {
         TestCerts certs = TestCerts.get();

@@ -304,10 +304,12 @@ public final class TlsProtocol implements Protocol {
                 switch (state) {
                     case HANDSHAKING -> handshakeStep();
                     case WRAPPED -> {
+                        serviceEngine();
                         readStep();
                         flushBacklog();
                     }
                     case FLUSHING -> {
+                        serviceEngine();
                         readStep();
                         flushBacklog();
                         flushingStep();
@@ -560,14 +562,31 @@ public final class TlsProtocol implements Protocol {
      */
     private boolean postHandshake(SSLEngineResult r) throws SSLException {
         HandshakeStatus hs = r.getHandshakeStatus();
-        if (hs == HandshakeStatus.NEED_TASK) {
-            runTasks();
-            return !tasksRunning;
+        if (hs == HandshakeStatus.NEED_TASK || hs == HandshakeStatus.NEED_WRAP) {
+            serviceEngine();
         }
-        if (hs == HandshakeStatus.NEED_WRAP) {
-            wrapHandshake();
+        return !tasksRunning;
+    }
+
+    /**
+     * After the first handshake: runs the engine's tasks and sends what it has to send (a
+     * renegotiation's messages, a KeyUpdate answer, a NewSessionTicket) until it waits for the
+     * peer or is done.
+     */
+    private void serviceEngine() throws SSLException {
+        while (!tasksRunning) {
+            HandshakeStatus hs = engine.getHandshakeStatus();
+            if (hs == HandshakeStatus.NEED_TASK) {
+                runTasks();
+            } else if (hs == HandshakeStatus.NEED_WRAP && !engine.isOutboundDone()) {
+                wrapHandshake();
+                if (lastWrapProduced == 0) {
+                    return;
+                }
+            } else {
+                return;
+            }
         }
-        return true;
     }
 
     private void deliver(ByteBuffer plain) {
