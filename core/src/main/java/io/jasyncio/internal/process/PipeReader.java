@@ -33,7 +33,6 @@ public final class PipeReader implements ReadTransport {
     private boolean paused;
     private boolean closing;
     private boolean ended;
-    private Runnable onEnd;
     // Shared with the pump thread, under lock.
     private final Object lock = new Object();
     private boolean gatePaused;
@@ -55,19 +54,6 @@ public final class PipeReader implements ReadTransport {
         this.name = name;
         reader.setTransport(this);
         ProcessThreads.execute(this::pump);
-    }
-
-    /** @param r run on the loop once, when the pipe has ended (EOF, error or close) */
-    public void onEnd(Runnable r) {
-        onEnd = r;
-        if (ended) {
-            r.run();
-        }
-    }
-
-    /** @return whether the pipe has ended */
-    public boolean ended() {
-        return ended;
     }
 
     // ---------------------------------------------------------------- pump thread
@@ -124,10 +110,6 @@ public final class PipeReader implements ReadTransport {
         } else {
             IOException e = new IOException("reading the " + name + " failed: " + error.getMessage(), error);
             reader.setException(e);
-        }
-        Runnable r = onEnd;
-        if (r != null) {
-            r.run();
         }
     }
 

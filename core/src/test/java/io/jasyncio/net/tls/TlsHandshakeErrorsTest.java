@@ -136,6 +136,36 @@ class TlsHandshakeErrorsTest {
                 .hasMessageContaining("did not complete within 0.2 s");
     }
 
+    /** A client that connects and never says hello: the server aborts it after its handshake timeout. */
+    @Test
+    void serverHandshakeTimeout() throws Exception {
+        TestCerts certs = TestCerts.get();
+        double[] waited = new double[1];
+        int[] active = new int[1];
+        Asyncio.run(() -> {
+            io.jasyncio.EventLoop loop = Asyncio.getRunningLoop();
+            TlsOptions tls = TlsOptions.of(certs.serverContext()).handshakeTimeout(Duration.ofMillis(200));
+            try (Server server = Streams.startServer(TlsStreamsTest::echo, "127.0.0.1", 0,
+                    io.jasyncio.net.ServerOptions.defaults(), tls)) {
+                Connection mute = Streams.openConnection("127.0.0.1", server.port());
+                double t0 = loop.time();
+                try {
+                    assertThat(mute.reader().read()).isEmpty();
+                } catch (java.io.IOException reset) {
+                    // an abort may reach us as a reset
+                }
+                waited[0] = loop.time() - t0;
+                mute.writer().close();
+                for (int i = 0; i < 100 && server.activeConnections() > 0; i++) {
+                    Asyncio.sleep(0.01);
+                }
+                active[0] = server.activeConnections();
+            }
+        });
+        assertThat(waited[0]).isBetween(0.19, 5.0);
+        assertThat(active[0]).isZero();
+    }
+
     /** A plain-text service answering a ClientHello: the error says the peer does not speak TLS. */
     @Test
     void peerDoesNotSpeakTls() throws Exception {
