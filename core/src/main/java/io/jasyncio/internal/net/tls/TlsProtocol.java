@@ -100,6 +100,7 @@ public final class TlsProtocol implements Protocol {
     private boolean eofReceived;
     private boolean inPump;
     private boolean pumpAgain;
+    private boolean pumpScheduled;
     /** How deep this layer is in wrapping (the socket transport's pause/resume callbacks then wait). */
     private int wrapping;
     /** Bytes the last {@link #wrapHandshake()} produced (a guard against an engine that makes no progress). */
@@ -755,6 +756,16 @@ public final class TlsProtocol implements Protocol {
             enqueue(data);
             if (inPump) {
                 pumpAgain = true;
+            } else if (!pumpScheduled && state == State.WRAPPED && !tasksRunning) {
+                // The engine stopped taking data: look again on the next iteration (a pump with
+                // nothing to do costs little; the peer's next bytes would also run one).
+                pumpScheduled = true;
+                loop.callSoon(() -> {
+                    pumpScheduled = false;
+                    if (state != State.UNWRAPPED) {
+                        pump();
+                    }
+                });
             }
         }
         controlAppWriting();
@@ -799,7 +810,7 @@ public final class TlsProtocol implements Protocol {
                     if (tasksRunning) {
                         break;
                     }
-                } else if (r.bytesConsumed() == 0 && (hs != HandshakeStatus.NEED_WRAP || r.bytesProduced() == 0)) {
+                } else if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
                     break; // the engine waits for the peer (a renegotiation): keep the rest
                 }
             }
