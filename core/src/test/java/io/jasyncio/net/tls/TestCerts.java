@@ -1,6 +1,7 @@
 package io.jasyncio.net.tls;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,8 +35,13 @@ final class TestCerts {
         this.dir = dir;
     }
 
-    /** @return the certificates, generated on first use */
+    /**
+     * @return the certificates, generated on first use (the calling test is skipped, saying why,
+     *     if openssl is not installed)
+     */
     static synchronized TestCerts get() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(OPENSSL)),
+                OPENSSL + " makes the tests' certificates and is not installed: run scripts/install-test-peers.sh");
         if (instance == null) {
             Path dir = Files.createTempDirectory("jasyncio-tls-");
             dir.toFile().deleteOnExit();
