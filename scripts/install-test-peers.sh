@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the real peers that tests and benchmarks talk to:
-# Python's asyncio/aiohttp/uvloop, wrk, curl, socat, netcat, openssl. Idempotent; needs root
-# (or sudo) for apt-get. Tests that need a peer that is still missing say so and skip.
+# Python's asyncio/aiohttp/uvloop, wrk, curl, socat, netcat, openssl, and headless Chromium
+# (the chat example's browser test). Idempotent; needs root (or sudo) for apt-get. Tests that
+# need a peer that is still missing say so and skip.
 set -uo pipefail
-pkgs=(python3 python3-aiohttp python3-uvloop wrk curl socat netcat-openbsd openssl)
+pkgs=(python3 python3-aiohttp python3-uvloop wrk curl socat netcat-openbsd openssl chromium)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

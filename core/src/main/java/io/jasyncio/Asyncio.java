@@ -88,6 +88,7 @@ public final class Asyncio {
         } finally {
             try {
                 cancelAllTasks(loop);
+                shutdownDefaultExecutor(loop);
             } finally {
                 loop.close();
             }
@@ -773,5 +774,52 @@ public final class Asyncio {
      */
     public static TaskTree taskTree() {
         return TaskTree.of(getRunningLoop());
+    }
+
+    // ---------------------------------------------------------------- threads and context
+
+    /**
+     * Runs a blocking function on the loop's default executor and suspends the current task until
+     * it returns: Python's {@code asyncio.to_thread}. The function runs in a copy of the caller's
+     * {@link ContextVar} context. Cancelling the task cancels the job (interrupting its thread if it
+     * already runs).
+     *
+     * @param fn the blocking function
+     * @param <T> its result type
+     * @return its result
+     * @throws Exception its exception, unchanged
+     */
+    public static <T> T toThread(java.util.concurrent.Callable<T> fn) throws Exception {
+        java.util.Objects.requireNonNull(fn, "fn");
+        requireTask("Asyncio.toThread()");
+        io.jasyncio.internal.context.Vars ctx = io.jasyncio.internal.context.Context.captureVars();
+        return await(getRunningLoop().runInExecutor(null,
+                () -> io.jasyncio.internal.context.Context.callIn(ctx, fn)));
+    }
+
+    /**
+     * Suspends the current task until a {@link java.util.concurrent.CompletableFuture} completes,
+     * and returns its result: Python's {@code await asyncio.wrap_future(f)}. Its completion, on
+     * whatever thread, reaches the loop through {@code callSoonThreadsafe}. Cancelling the task
+     * cancels the CompletableFuture.
+     *
+     * @param future the future, completed by any thread
+     * @param <T> its result type
+     * @return its result
+     * @throws Exception its exception, unchanged (not wrapped in a {@code CompletionException});
+     *     {@link CancelledError} if it was cancelled
+     */
+    public static <T> T await(java.util.concurrent.CompletableFuture<T> future) throws Exception {
+        java.util.Objects.requireNonNull(future, "future");
+        requireTask("Asyncio.await()");
+        if (future.isDone()) {
+            return io.jasyncio.internal.interop.ThreadInterop.resultOf(future);
+        }
+        return await(io.jasyncio.internal.interop.ThreadInterop.wrap(future, getRunningLoop()));
+    }
+
+    /** What {@link #run} does before closing its loop: Python's {@code shutdown_default_executor}. */
+    private static void shutdownDefaultExecutor(EventLoop loop) throws Exception {
+        io.jasyncio.internal.interop.ThreadInterop.shutdownDefaultExecutorAndWait(loop);
     }
 }

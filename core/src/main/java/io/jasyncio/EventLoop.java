@@ -465,4 +465,66 @@ public interface EventLoop extends AutoCloseable {
     default Transport startTls(Transport transport, BaseProtocol protocol, TlsOptions tls) throws IOException {
         return startTls(transport, protocol, tls, false);
     }
+
+    // ---------------------------------------------------------------- threads and context
+
+    /**
+     * Runs {@code fn} on {@code executor} and returns a future of this loop for its outcome:
+     * Python's {@code loop.run_in_executor}. Cancelling the future cancels the job (interrupting
+     * its thread if it already runs). Call from the loop's context.
+     *
+     * @param executor where to run it; {@code null} for the loop's default executor, a pool of
+     *     daemon threads created on first use and shut down by {@link Asyncio#run}
+     * @param fn the job
+     * @param <T> its result type
+     * @return a future of this loop
+     * @throws IllegalStateException if the loop is closed, or {@code executor} is {@code null} and
+     *     {@link #shutdownDefaultExecutor()} was called
+     */
+    default <T> Future<T> runInExecutor(java.util.concurrent.Executor executor, java.util.concurrent.Callable<T> fn) {
+        return io.jasyncio.internal.interop.ThreadInterop.runInExecutor(this, executor, fn);
+    }
+
+    /**
+     * Replaces the executor {@code runInExecutor(null, ...)} uses: Python's
+     * {@code loop.set_default_executor}.
+     *
+     * @param executor the new default executor
+     */
+    default void setDefaultExecutor(java.util.concurrent.ExecutorService executor) {
+        ((io.jasyncio.internal.loop.BaseEventLoop) this).defaultExecutor().set(java.util.Objects.requireNonNull(executor));
+    }
+
+    /**
+     * Stops the default executor taking jobs and suspends the current task until its threads have
+     * finished, for up to 300 seconds: Python's {@code await loop.shutdown_default_executor()}.
+     *
+     * @throws Exception if the current task is cancelled while waiting
+     */
+    default void shutdownDefaultExecutor() throws Exception {
+        io.jasyncio.internal.interop.ThreadInterop.shutdownDefaultExecutor(this, 300);
+    }
+
+    /**
+     * Starts {@code coroutine} as a task of this loop, from any thread: Python's
+     * {@code asyncio.run_coroutine_threadsafe(coro, loop)}. Cancelling the returned future cancels
+     * the task; the task's exception completes it exceptionally, unchanged.
+     *
+     * @param coroutine the coroutine
+     * @param <T> its result type
+     * @return the task's outcome
+     * @throws IllegalStateException if the loop is closed
+     */
+    default <T> java.util.concurrent.CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coroutine) {
+        return io.jasyncio.internal.interop.ThreadInterop.runCoroutineThreadsafe(this, coroutine);
+    }
+
+    /**
+     * @param coroutine a value-less coroutine
+     * @return the task's outcome ({@code null} when it completes)
+     * @throws IllegalStateException if the loop is closed
+     */
+    default java.util.concurrent.CompletableFuture<Void> runCoroutineThreadsafe(VoidCoroutine coroutine) {
+        return io.jasyncio.internal.interop.ThreadInterop.runCoroutineThreadsafe(this, Coroutine.of(coroutine));
+    }
 }

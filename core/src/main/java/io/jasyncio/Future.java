@@ -295,6 +295,17 @@ public class Future<T> {
     }
 
     /**
+     * Returns a {@link java.util.concurrent.CompletableFuture} that completes as this future does
+     * (result, exception unchanged, or cancellation), for code on other threads. Cancelling it
+     * cancels this future, on its loop.
+     *
+     * @return the bridge
+     */
+    public java.util.concurrent.CompletableFuture<T> toCompletableFuture() {
+        return io.jasyncio.internal.interop.ThreadInterop.toCompletableFuture(this);
+    }
+
+    /**
      * @return the callbacks registered so far (for introspection and task dumps)
      */
     final List<Object> callbackEntries() {

@@ -1,5 +1,7 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.context.Context;
+import io.jasyncio.internal.context.Vars;
 import io.jasyncio.internal.loop.BaseEventLoop;
 import java.util.Map;
 import java.util.Objects;
@@ -10,12 +12,15 @@ import java.util.Objects;
  *
  * <p>Invariants: a handle runs at most once, on its loop's thread; once {@linkplain #cancel()
  * cancelled} it never runs. If the callback throws, the exception goes to the loop's
- * {@linkplain EventLoop#setExceptionHandler exception handler} and the loop keeps running.
+ * {@linkplain EventLoop#setExceptionHandler exception handler} and the loop keeps running. The
+ * callback runs in a copy of the {@link ContextVar} context current when the handle was made, as
+ * Python's {@code Handle} does.
  */
 public class Handle implements Runnable {
 
     private final Runnable callback;
     private final BaseEventLoop loop;
+    private final Vars context = Context.captureVars();
     private boolean cancelled;
 
     /**
@@ -58,6 +63,9 @@ public class Handle implements Runnable {
         if (cancelled) {
             return;
         }
+        Context ctx = Context.current();
+        Vars saved = ctx.vars;
+        ctx.vars = context;
         try {
             callback.run();
         } catch (Throwable e) {
@@ -68,6 +76,8 @@ public class Handle implements Runnable {
                     "message", "Exception in callback " + callback,
                     "exception", e,
                     "handle", this));
+        } finally {
+            ctx.vars = saved;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.engine.Fiber;
+import io.jasyncio.internal.gen.GeneratorCore;
 import io.jasyncio.internal.loop.BaseEventLoop;
 import io.jasyncio.internal.task.Frames;
 import java.io.InterruptedIOException;
@@ -46,7 +47,10 @@ public final class Task<T> extends Future<T> {
      */
     static Task<?> current() {
         Thread t = Thread.currentThread();
-        return t.isVirtual() && t.getUncaughtExceptionHandler() instanceof Marker m ? m.task : null;
+        if (!t.isVirtual()) {
+            return null;
+        }
+        return t.getUncaughtExceptionHandler() instanceof Marker m ? m.task : GeneratorCore.drivingTask();
     }
 
     /**
@@ -156,6 +160,9 @@ public final class Task<T> extends Future<T> {
      * {@link Asyncio#await(Future)} with a pending future.
      */
     <R> R awaitPending(Future<R> f) throws Exception {
+        if (Thread.currentThread() != fiber.thread()) {
+            return GeneratorCore.awaitOnDriver(f); // a generator body running for this task
+        }
         if (f == this) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
         }
@@ -235,6 +242,10 @@ public final class Task<T> extends Future<T> {
 
     /** Lets every other ready callback and task run once; called on this task's thread. */
     void yieldOnce() {
+        if (Thread.currentThread() != fiber.thread()) {
+            GeneratorCore.yieldOnDriver(); // a generator body running for this task
+            return;
+        }
         fiber.yieldNow();
         loop.stepping(this);
         if (mustCancel) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * <p>Defaults: no connect timeout, no local address, any address family, TCP_NODELAY on (as
  * asyncio), stream buffer limit 64 KiB.
+ *
+ * <p>Immutable, hence thread-safe: share one instance freely.
  */
 public final class ConnectOptions {
 

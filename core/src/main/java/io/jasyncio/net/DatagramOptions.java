@@ -8,6 +8,8 @@ import java.util.Objects;
  * "withers". Defaults: family from the addresses, no SO_REUSEPORT, no SO_BROADCAST. (As in
  * CPython 3.8+, SO_REUSEADDR is not offered for UDP: it lets another process steal the port's
  * datagrams.)
+ *
+ * <p>Immutable, hence thread-safe: share one instance freely.
  */
 public final class DatagramOptions {
 

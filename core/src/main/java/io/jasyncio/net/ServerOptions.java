@@ -11,6 +11,8 @@ import java.util.Objects;
  * <p>Defaults (CPython's): backlog 100, SO_REUSEADDR on, SO_REUSEPORT off, any address family,
  * start serving at once, TCP_NODELAY on accepted sockets, no SO_KEEPALIVE, stream buffer limit
  * 64 KiB, and a Unix server's socket file removed when the server closes.
+ *
+ * <p>Immutable, hence thread-safe: share one instance freely.
  */
 public final class ServerOptions {
 

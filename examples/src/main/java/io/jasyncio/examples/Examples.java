@@ -13,6 +13,10 @@ public final class Examples {
 
     static {
         EXAMPLES.put("hello", new Example("sleep(1), print \"Hello, world!\", then gather three tasks", HelloWorld::main));
+        EXAMPLES.put("echo", new Example("the TCP echo server (start_server + read/write/drain), port 8888", EchoServer::main));
+        EXAMPLES.put("wget", new Example("open_connection GET of three hosts (local stand-ins), asyncio.wait", Wget::main));
+        EXAMPLES.put("download", new Example("aiohttp ClientSession downloads gathered concurrently (local server)", Downloader::main));
+        EXAMPLES.put("chat", new Example("a WebSocket chat room with its browser page (aiohttp.web), port 8080", ChatServer::main));
         EXAMPLES.put("loop", new Example("new_event_loop, create_task, run_until_complete, close, asyncio.run", LoopBasics::main));
     }
 

@@ -71,6 +71,15 @@ final class LoopScheduledEngine implements TaskEngine {
     }
 
     @Override
+    public ThreadFactory scheduledBy(Executor scheduler) {
+        try {
+            return newFactory(scheduler);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a virtual thread builder with a scheduler", e);
+        }
+    }
+
+    @Override
     public FiberFactory forLoop(Executor loop) {
         ThreadFactory factory;
         try {

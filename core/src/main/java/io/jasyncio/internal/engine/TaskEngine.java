@@ -32,6 +32,18 @@ public interface TaskEngine {
      */
     FiberFactory forLoop(Executor loop);
 
+    /**
+     * Returns a factory of virtual threads whose continuations are handed to {@code scheduler}
+     * instead of the JDK's scheduler; generators use it to run their body on a chosen carrier.
+     * The scheduler must run each step on a platform thread that holds no monitor.
+     *
+     * @param scheduler receives each step of the threads (thread-safe; called from any thread)
+     * @return the factory, or {@code null} if this engine cannot give virtual threads a scheduler
+     */
+    default java.util.concurrent.ThreadFactory scheduledBy(Executor scheduler) {
+        return null;
+    }
+
     /** Makes fibers for one loop. */
     interface FiberFactory {
 

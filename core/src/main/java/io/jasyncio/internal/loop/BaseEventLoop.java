@@ -81,6 +81,10 @@ public abstract class BaseEventLoop implements EventLoop {
     private double slowCallbackSeconds = 0.1;
     private ExceptionHandler exceptionHandler;
     private Task<?> stepping;
+    /** Steps to run right after the item now running, before the rest of the ready queue. */
+    private final ArrayDeque<Runnable> immediate = new ArrayDeque<>(4);
+    private boolean captureSchedule;
+    private final io.jasyncio.internal.interop.DefaultExecutor defaultExecutor = new io.jasyncio.internal.interop.DefaultExecutor();
 
     // Testing hooks (used by io.jasyncio.testing; inert unless set): see the section "testing hooks".
     private static final Object EACH_OWN_SOURCE = new Object();
@@ -187,7 +191,12 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     public final void schedule(Runnable r) {
         if (inLoop()) {
-            ready.addLast(tagged(r));
+            if (captureSchedule) {
+                captureSchedule = false;
+                immediate.addLast(r);
+            } else {
+                ready.addLast(tagged(r));
+            }
         } else if (!closed) {
             inbox.offer(r);
             wakeup();
@@ -403,7 +412,7 @@ public abstract class BaseEventLoop implements EventLoop {
     protected final void runOnce() {
         purgeCancelledTimers();
         long timeout;
-        if (!ready.isEmpty() || stopping || !inbox.isEmpty()) {
+        if (!ready.isEmpty() || !immediate.isEmpty() || stopping || !inbox.isEmpty()) {
             timeout = 0;
         } else if (!timers.isEmpty()) {
             timeout = Math.max(0, timers.peek().whenNanos() - clock.nanoTime());
@@ -440,6 +449,7 @@ public abstract class BaseEventLoop implements EventLoop {
         while ((r = inbox.poll()) != null) {
             ready.addLast(r);
         }
+        runHandoffs();
         int n = ready.size();
         if (batchOrder != null) {
             runOrderedBatch(n); // testing hook: a BatchOrder decides the order of this batch
@@ -448,10 +458,12 @@ public abstract class BaseEventLoop implements EventLoop {
         if (debug) {
             for (int i = 0; i < n; i++) {
                 runTimed(ready.pollFirst());
+                runHandoffs();
             }
         } else {
             for (int i = 0; i < n; i++) {
                 ready.pollFirst().run();
+                runHandoffs();
             }
         }
     }
@@ -673,6 +685,7 @@ public abstract class BaseEventLoop implements EventLoop {
                 } else {
                     r.run();
                 }
+                runHandoffs();
             }
         } finally {
             enqueueSource = EACH_OWN_SOURCE;
@@ -827,7 +840,9 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         finishPendingTasks();
         closed = true;
+        defaultExecutor.closeNoWait();
         ready.clear();
+        immediate.clear();
         inbox.clear();
         timers.clear();
         idleCallbacks.clear();
@@ -866,6 +881,48 @@ public abstract class BaseEventLoop implements EventLoop {
                         "task", t));
             }
         }
+    }
+
+    // ---------------------------------------------------------------- threads and context
+
+    /**
+     * Runs {@code step} right after the item now running returns, before anything else in the
+     * ready queue: the strict handoff between a generator's caller and its body. Loop context only.
+     *
+     * @param step a continuation step
+     */
+    public final void runNext(Runnable step) {
+        immediate.addLast(step);
+    }
+
+    /**
+     * Runs the steps handed over with {@link #runNext}, and what they hand over in turn. Called
+     * after every ready item (a batch runner that runs items some other way must call it too).
+     */
+    private void runHandoffs() {
+        Runnable r;
+        while ((r = immediate.pollFirst()) != null) {
+            if (debug) {
+                runTimed(r);
+            } else {
+                r.run();
+            }
+        }
+    }
+
+    /**
+     * While on, the next step scheduled from the loop's context goes to {@link #runNext} instead
+     * of the ready queue (so that unparking a task resumes it next). Loop context only.
+     *
+     * @param on whether to capture
+     */
+    public final void captureNextSchedule(boolean on) {
+        captureSchedule = on;
+    }
+
+    /** @return this loop's default executor (for {@code runInExecutor(null, ...)}) */
+    public final io.jasyncio.internal.interop.DefaultExecutor defaultExecutor() {
+        return defaultExecutor;
     }
 
     @Override

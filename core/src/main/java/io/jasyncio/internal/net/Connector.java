@@ -91,6 +91,7 @@ public final class Connector {
                     connect(loop, ch, isa, deadline);
                 } catch (IOException e) {
                     closeQuietly(ch);
+                    loop.requestPoll();
                     if (deadline.expired) {
                         throw deadline.error;
                     }

@@ -405,6 +405,7 @@ public final class SelectorDatagramTransport implements DatagramTransport, Runna
             report(t, "Exception in protocol.connectionLost()");
         } finally {
             Connector.closeQuietly(channel);
+            loop.requestPoll();
         }
     }
 

@@ -325,6 +325,7 @@ public final class SelectorServer implements Server {
         for (ServerSocketChannel ch : chs) {
             Connector.closeQuietly(ch);
         }
+        loop.requestPoll();
         if (unixPath != null && options.cleanupSocket()) {
             try {
                 BasicFileAttributes a = Files.readAttributes(unixPath, BasicFileAttributes.class);

@@ -549,6 +549,7 @@ public final class SelectorSocketTransport implements Transport, Runnable {
             } catch (IOException ignored) {
                 // nothing to do: the socket is gone either way
             }
+            loop.requestPoll();
             if (server != null) {
                 server.detach(this);
             }

@@ -207,6 +207,41 @@ public final class ClientSession implements AutoCloseable {
         return new RequestExecutor(this, loop).execute(method, url, options != null ? options : new RequestOptions());
     }
 
+    // ---------------------------------------------------------------- WebSockets
+
+    /**
+     * Opens a WebSocket with default options: aiohttp's {@code session.ws_connect(url)}.
+     *
+     * @param url {@code ws://}, {@code wss://} (or {@code http://}, {@code https://}) URL,
+     *     absolute or relative to the base URL
+     * @return the open WebSocket; close it
+     * @throws WsServerHandshakeError if the server did not answer 101 or broke the handshake
+     * @throws IOException another {@link ClientError}, as for {@link #request}
+     */
+    public ClientWebSocket wsConnect(String url) throws IOException {
+        return wsConnect(url, new WsConnectOptions());
+    }
+
+    /**
+     * Opens a WebSocket: aiohttp's {@code session.ws_connect(url, ...)}. The upgrade request is
+     * an ordinary GET through this session; the connection that answers 101 leaves the pool for
+     * the WebSocket and is closed when it ends (see {@link ClientWebSocket}).
+     *
+     * @param url {@code ws://}, {@code wss://} (or {@code http://}, {@code https://}) URL,
+     *     absolute or relative to the base URL
+     * @param options subprotocols, compression, headers, heartbeat and the rest
+     * @return the open WebSocket; close it
+     * @throws WsServerHandshakeError if the server did not answer 101 or broke the handshake
+     * @throws IOException another {@link ClientError}, as for {@link #request}
+     * @throws IllegalStateException if the session is closed or used from another loop
+     */
+    public ClientWebSocket wsConnect(String url, WsConnectOptions options) throws IOException {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(options, "options");
+        bindLoop();
+        return WsConnect.connect(this, loop, url, options);
+    }
+
     private void bindLoop() {
         if (closed) {
             throw new IllegalStateException("Session is closed");

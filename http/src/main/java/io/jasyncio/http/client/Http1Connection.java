@@ -262,6 +262,19 @@ final class Http1Connection implements HttpMessageListener<ResponseHead> {
     }
 
     /**
+     * Takes the bytes read past the head of a {@code 101 Switching Protocols} response: they
+     * belong to the new protocol. The connection is done with HTTP after this.
+     *
+     * @return those bytes (possibly none)
+     */
+    ByteBuffer takeUnparsed() {
+        ByteBuffer rest = pending;
+        pending = EMPTY;
+        broken = true;
+        return rest;
+    }
+
+    /**
      * @return whether the connection can carry another request: the response ended cleanly, both
      *     sides keep the connection alive, and nothing arrived beyond the response
      */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jasyncio.EventLoop;
 import io.jasyncio.http.Headers;
 import io.jasyncio.http.HttpMethod;
+import io.jasyncio.http.HttpStatus;
 import io.jasyncio.http.ResponseHead;
 import io.jasyncio.http.codec.HttpParseException;
 import io.jasyncio.http.encoding.ContentDecoder;
@@ -33,6 +34,10 @@ final class RequestExecutor {
 
     private final ClientSession session;
     private final EventLoop loop;
+    /** Set by {@code wsConnect}: a 101 answer keeps its connection, handed over in {@link #upgraded}. */
+    boolean upgrade;
+    /** The connection of the 101 answer to an {@link #upgrade} request, or null. */
+    UpgradedConnection upgraded;
 
     RequestExecutor(ClientSession session, EventLoop loop) {
         this.session = session;
@@ -166,6 +171,10 @@ final class RequestExecutor {
     private ClientResponse response(RequestInfo info, ResponseHead head, Lease lease, Http1Connection proto,
             RequestTimer timer, String what) throws IOException {
         TcpConnector connector = session.connector;
+        if (upgrade && head.status() == HttpStatus.SWITCHING_PROTOCOLS) {
+            upgraded = new UpgradedConnection(connector, lease, proto.takeUnparsed());
+            return new ClientResponse(info, head, new ResponseContent(upgraded, null, what), session.mapper);
+        }
         BodySource source = new BodySource() {
             @Override
             public ByteBuffer next() throws IOException {

@@ -105,7 +105,7 @@ public final class TcpConnector implements AutoCloseable {
         this.keepaliveTimeout = b.keepaliveTimeout;
         this.forceClose = b.forceClose;
         this.tls = b.tls;
-        this.dialer = b.dialer != null ? b.dialer : UnwiredDialer.INSTANCE;
+        this.dialer = b.dialer != null ? b.dialer : new StreamsDialer(b.localAddress);
     }
 
     /** @return a builder with the defaults */
@@ -461,6 +461,7 @@ public final class TcpConnector implements AutoCloseable {
         private boolean forceClose;
         private TlsPolicy tls = TlsPolicy.DEFAULT;
         private Dialer dialer;
+        private java.net.InetSocketAddress localAddress;
 
         private Builder() {
         }
@@ -518,6 +519,16 @@ public final class TcpConnector implements AutoCloseable {
         /** @param d what opens new connections (default: TCP through the network layer) @return this */
         public Builder dialer(Dialer d) {
             this.dialer = Objects.requireNonNull(d, "dialer");
+            return this;
+        }
+
+        /**
+         * @param address the local address (and port, 0 for any) new connections bind to
+         *     (default: chosen by the system); used by the default dialer only
+         * @return this
+         */
+        public Builder localAddress(java.net.InetSocketAddress address) {
+            this.localAddress = Objects.requireNonNull(address, "address");
             return this;
         }
 

@@ -1,7 +1,8 @@
 /**
  * The WebSocket codec (RFC 6455, with permessage-deflate of RFC 7692) shared by the server's
- * {@code WebSocketResponse} and the client's {@code ClientSession.wsConnect}. Nothing here does
- * I/O or needs an event loop: bytes in, messages out, and messages in, bytes out.
+ * {@code WebSocketResponse} and the client's {@code ClientSession.wsConnect}, and the open
+ * connection built on it. The codec does no I/O and needs no event loop: bytes in, messages out,
+ * and messages in, bytes out.
  *
  * <h2>How the server and the client use it</h2>
  * <ol>
@@ -22,6 +23,14 @@
  *       does not answer pings or closes itself: the WebSocket object does (aiohttp's
  *       {@code autoping} and closing handshake).
  * </ol>
+ *
+ * <h2>The open connection</h2>
+ * On top of the codec, {@link io.jasyncio.http.ws.WebSocketConnection} is the open WebSocket of
+ * either end (the {@link io.jasyncio.http.ws.WebSocket} API: receive, iterate, send, ping, close),
+ * over a {@link io.jasyncio.http.ws.WsTransport} and configured by
+ * {@link io.jasyncio.http.ws.WsSettings}. It does the steps above itself (autoping, the closing
+ * handshake, failing on violations) and adds the heartbeat and flow control. It runs on an event
+ * loop; the codec classes do not.
  *
  * <h2>Where this deviates, and why</h2>
  * <ul>
