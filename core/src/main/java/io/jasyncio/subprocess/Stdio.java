@@ -3,6 +3,7 @@ package io.jasyncio.subprocess;
 /**
  * Where a child's standard stream goes: Python's {@code subprocess.PIPE}, {@code DEVNULL},
  * {@code STDOUT} and {@code None} (inherit). Also available as {@link Subprocess#PIPE} and so on.
+ * An enum: immutable and thread-safe.
  */
 public enum Stdio {
 

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * TLS wired into the loop's networking: {@code createConnection}, {@code createServer} (and their
  * Unix-socket forms) with a {@link TlsProtocol} as the socket's protocol, and {@code startTls}
  * (CPython's {@code base_events.start_tls}). Works with any {@link EventLoop} implementation,
- * through its public plain-socket methods. Stateless.
+ * through its public plain-socket methods. Stateless; every method suspends, so it is called from
+ * a task of the loop, as the loop's own networking methods are.
  */
 public final class Tls {
 
