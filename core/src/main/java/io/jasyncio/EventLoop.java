@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.loop.SelectorEventLoop;
+import io.jasyncio.internal.net.tls.Tls;
 import io.jasyncio.net.BaseProtocol;
 import io.jasyncio.net.ConnectOptions;
 import io.jasyncio.net.DatagramOptions;
@@ -8,6 +9,7 @@ import io.jasyncio.net.DatagramProtocol;
 import io.jasyncio.net.DatagramTransport;
 import io.jasyncio.net.Server;
 import io.jasyncio.net.ServerOptions;
+import io.jasyncio.net.TlsOptions;
 import io.jasyncio.net.Transport;
 import io.jasyncio.net.TransportAndProtocol;
 import java.io.IOException;
@@ -351,6 +353,117 @@ public interface EventLoop extends AutoCloseable {
     default <P extends DatagramProtocol> TransportAndProtocol<DatagramTransport, P> createDatagramEndpoint(
             Supplier<P> protocolFactory, InetSocketAddress localAddr, InetSocketAddress remoteAddr) throws IOException {
         return createDatagramEndpoint(protocolFactory, localAddr, remoteAddr, DatagramOptions.defaults());
+    }
+
+    // ---- TLS (javax.net.ssl.SSLEngine over this loop's sockets; see TlsOptions)
+
+    /**
+     * Opens a TLS connection: {@code loop.create_connection(protocol_factory, host, port, ssl=...)}.
+     * Connects, then handshakes (verifying the server's certificate and, unless turned off, that it
+     * is for {@code host} or the options' server host name); the protocol's {@code connectionMade}
+     * has run, with the TLS transport, when this returns.
+     *
+     * @param protocolFactory makes the protocol (a {@code Protocol} or {@code BufferedProtocol})
+     * @param host a host name or IP literal
+     * @param port the port
+     * @param options timeout, local address, family, TCP_NODELAY
+     * @param tls the TLS options, or {@code null} for a plain connection
+     * @param <P> the protocol type
+     * @return the TLS transport and the protocol
+     * @throws IOException as the plain form, or a {@link javax.net.ssl.SSLHandshakeException} whose
+     *     message names the host and the reason (untrusted certificate, wrong host name, no
+     *     protocol in common...), or a {@link java.net.SocketTimeoutException} after the handshake
+     *     timeout
+     */
+    default <P extends BaseProtocol> TransportAndProtocol<Transport, P> createConnection(Supplier<P> protocolFactory,
+            String host, int port, ConnectOptions options, TlsOptions tls) throws IOException {
+        return tls == null ? createConnection(protocolFactory, host, port, options)
+                : Tls.createConnection(this, protocolFactory, host, port, options, tls);
+    }
+
+    /**
+     * Listens for TLS connections: {@code loop.create_server(protocol_factory, host, port, ssl=...)}.
+     * Each connection's protocol gets {@code connectionMade} once its handshake is done; a failed
+     * handshake closes only that connection.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param host a host name or IP literal; {@code null} or {@code ""} for all interfaces
+     * @param port the port; 0 lets the kernel choose
+     * @param options backlog, SO_REUSEADDR/SO_REUSEPORT, family, ...
+     * @param tls the TLS options (the context must hold the server's key), or {@code null} for plain
+     * @return the server
+     * @throws IOException when it cannot listen
+     */
+    default Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
+            ServerOptions options, TlsOptions tls) throws IOException {
+        return tls == null ? createServer(protocolFactory, host, port, options)
+                : Tls.createServer(this, protocolFactory, host, port, options, tls);
+    }
+
+    /**
+     * TLS over a Unix-domain socket: {@code loop.create_unix_connection(..., ssl=...)}. There is no
+     * host to check, so {@code tls} must name the server host name (or turn the check off).
+     *
+     * @param protocolFactory makes the protocol
+     * @param path the socket file
+     * @param options the connect timeout applies
+     * @param tls the TLS options, or {@code null} for plain
+     * @param <P> the protocol type
+     * @return the TLS transport and the protocol
+     * @throws IOException as {@link #createConnection(Supplier, String, int, ConnectOptions, TlsOptions)}
+     */
+    default <P extends BaseProtocol> TransportAndProtocol<Transport, P> createUnixConnection(
+            Supplier<P> protocolFactory, Path path, ConnectOptions options, TlsOptions tls) throws IOException {
+        return tls == null ? createUnixConnection(protocolFactory, path, options)
+                : Tls.createUnixConnection(this, protocolFactory, path, options, tls);
+    }
+
+    /**
+     * A TLS server on a Unix-domain socket: {@code loop.create_unix_server(..., ssl=...)}.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param path the socket file
+     * @param options backlog, start serving, cleanup
+     * @param tls the TLS options, or {@code null} for plain
+     * @return the server
+     * @throws IOException when the server cannot listen
+     */
+    default Server createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, Path path, ServerOptions options,
+            TlsOptions tls) throws IOException {
+        return tls == null ? createUnixServer(protocolFactory, path, options)
+                : Tls.createUnixServer(this, protocolFactory, path, options, tls);
+    }
+
+    /**
+     * Upgrades an open connection to TLS: {@code loop.start_tls(transport, protocol, sslcontext,
+     * server_side=...)}. Suspends until the handshake is done. From then on {@code protocol}
+     * receives plaintext and must write through the returned transport, not {@code transport}. If
+     * the handshake fails (or the task is cancelled) the connection is closed.
+     *
+     * @param transport an open stream transport (its protocol is replaced)
+     * @param protocol the application protocol (its {@code connectionMade} is not called again)
+     * @param tls the TLS options; a client checking the host name needs
+     *     {@link TlsOptions#serverHostname(String)}, since a transport has no host
+     * @param serverSide whether this side is the TLS server
+     * @return the TLS transport
+     * @throws IOException a {@link javax.net.ssl.SSLHandshakeException} naming the peer and the reason
+     */
+    default Transport startTls(Transport transport, BaseProtocol protocol, TlsOptions tls, boolean serverSide)
+            throws IOException {
+        return Tls.startTls(this, transport, protocol, tls, serverSide);
+    }
+
+    /**
+     * {@link #startTls(Transport, BaseProtocol, TlsOptions, boolean)} as the client, Python's default.
+     *
+     * @param transport an open stream transport
+     * @param protocol the application protocol
+     * @param tls the TLS options, with the server host name to check
+     * @return the TLS transport
+     * @throws IOException a {@link javax.net.ssl.SSLHandshakeException} naming the peer and the reason
+     */
+    default Transport startTls(Transport transport, BaseProtocol protocol, TlsOptions tls) throws IOException {
+        return startTls(transport, protocol, tls, false);
     }
 
     // ---------------------------------------------------------------- threads and context

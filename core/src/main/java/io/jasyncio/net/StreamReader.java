@@ -112,6 +112,15 @@ public class StreamReader {
     }
 
     /**
+     * After {@code startTls}: pausing and resuming go to the TLS transport from now on.
+     *
+     * @param t the new transport
+     */
+    void replaceTransport(ReadTransport t) {
+        this.transport = t;
+    }
+
+    /**
      * Adds bytes to the buffer and wakes a waiting reader (the stream protocol calls it).
      *
      * @param data bytes the reader now owns

@@ -169,6 +169,25 @@ public class StreamReaderProtocol implements Protocol {
         }
     }
 
+    /** @return whether this is a server connection's protocol (it has a handler) */
+    boolean isServerSide() {
+        return handler != null;
+    }
+
+    /**
+     * After {@code startTls}: the TLS transport replaces the socket's for flow control and the reader.
+     *
+     * @param t the new transport
+     */
+    void replaceTransport(Transport t) {
+        transport = t;
+        overTls = t.getExtraInfo("sslcontext") != null;
+        StreamReader r = reader;
+        if (r != null) {
+            r.replaceTransport(t);
+        }
+    }
+
     /** @return the transport, once connected */
     protected Transport transport() {
         return transport;

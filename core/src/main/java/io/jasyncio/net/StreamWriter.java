@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * The outgoing side of a stream connection: Python's {@code asyncio.StreamWriter}. It wraps a
@@ -27,7 +28,8 @@ import java.util.Objects;
  */
 public class StreamWriter implements AutoCloseable {
 
-    private final Transport transport;
+    /** Replaced by {@link #startTls(TlsOptions)}. */
+    private Transport transport;
     private final StreamReaderProtocol protocol;
     private final StreamReader reader;
     private final EventLoop loop;
@@ -161,6 +163,39 @@ public class StreamWriter implements AutoCloseable {
                 throw Awaits.rethrow(exc);
             }
         }
+    }
+
+    /**
+     * Upgrades the connection to TLS: {@code writer.start_tls(sslcontext)}. Drains first, then
+     * handshakes (as the TLS client for a connection this side opened, as the server for one a
+     * server accepted); from then on this writer and the reader carry plaintext over TLS. A client
+     * checks the server's host name only if given one: use {@link #startTls(TlsOptions)} with
+     * {@link TlsOptions#serverHostname(String)}.
+     *
+     * @param context the context
+     * @throws IOException a {@link javax.net.ssl.SSLHandshakeException} naming the peer and the
+     *     reason; the connection is then closed
+     */
+    public void startTls(SSLContext context) throws IOException {
+        startTls(TlsOptions.of(context));
+    }
+
+    /**
+     * Upgrades the connection to TLS with the given options (see {@link #startTls(SSLContext)}).
+     * Bytes the peer sent before its handshake and that the reader already holds stay plaintext in
+     * the reader, as in CPython.
+     *
+     * @param tls the TLS options (a client that checks the host name needs
+     *     {@link TlsOptions#serverHostname(String)})
+     * @throws IOException a {@link javax.net.ssl.SSLHandshakeException} naming the peer and the
+     *     reason; the connection is then closed
+     */
+    public void startTls(TlsOptions tls) throws IOException {
+        Objects.requireNonNull(tls, "tls");
+        drain();
+        Transport upgraded = loop.startTls(transport, protocol, tls, protocol.isServerSide());
+        transport = upgraded;
+        protocol.replaceTransport(upgraded);
     }
 
     @Override

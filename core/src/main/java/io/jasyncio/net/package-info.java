@@ -6,6 +6,10 @@
  * ({@link io.jasyncio.net.Streams}, {@link io.jasyncio.net.StreamReader},
  * {@link io.jasyncio.net.StreamWriter}).
  *
+ * <p>TLS: give {@link io.jasyncio.net.TlsOptions} (or an {@link javax.net.ssl.SSLContext}) to the
+ * same calls, or upgrade an open connection with {@code loop.startTls} or
+ * {@link io.jasyncio.net.StreamWriter#startTls(io.jasyncio.net.TlsOptions)}.
+ *
  * <p>Which one to use: streams for application code (each connection is a task that reads and
  * writes in sequence, suspending as needed); protocols where every microsecond counts or where a
  * layer (TLS, HTTP) is built as callbacks.
