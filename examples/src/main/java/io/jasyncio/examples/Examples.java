@@ -18,6 +18,8 @@ public final class Examples {
         EXAMPLES.put("download", new Example("aiohttp ClientSession downloads gathered concurrently (local server)", Downloader::main));
         EXAMPLES.put("chat", new Example("a WebSocket chat room with its browser page (aiohttp.web), port 8080", ChatServer::main));
         EXAMPLES.put("aiohttp", new Example("the aiohttp app: / and /hello/{name}, each handler sleeping 1 s, port 8000", AiohttpServer::main));
+        EXAMPLES.put("generator", new Example("the generator producer/consumer (send/yield/close), no loop", ProducerConsumer::main));
+        EXAMPLES.put("sync", new Example("Lock guarding a counter, Semaphore limiting concurrency, Queue with join", SyncPrimitives::main));
         EXAMPLES.put("loop", new Example("new_event_loop, create_task, run_until_complete, close, asyncio.run", LoopBasics::main));
     }
 
