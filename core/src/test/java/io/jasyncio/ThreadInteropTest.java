@@ -327,6 +327,11 @@ class ThreadInteropTest {
                 } catch (ExecutionException e) {
                     s[1] = e.getCause();
                 }
+                try {
+                    c.get(); // wait for the loop to pass the cancellation over, as for a and b
+                } catch (java.util.concurrent.CancellationException expected) {
+                    // checked below
+                }
                 s[2] = c.isCancelled();
                 return s;
             });
