@@ -1,5 +1,7 @@
 package io.jasyncio.http.client;
 
+import io.jasyncio.http.VirtualTimeLoop;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

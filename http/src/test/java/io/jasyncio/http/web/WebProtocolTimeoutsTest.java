@@ -1,5 +1,7 @@
 package io.jasyncio.http.web;
 
+import io.jasyncio.http.VirtualTimeLoop;
+
 import static io.jasyncio.http.web.Wire.DATE;
 import static io.jasyncio.http.web.Wire.ok;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package io.jasyncio.http.web;
 
+import io.jasyncio.http.VirtualTimeLoop;
+
 import static io.jasyncio.http.web.WsWire.until;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package io.jasyncio.http.web;
 
+import io.jasyncio.http.VirtualTimeLoop;
+
 import io.jasyncio.Asyncio;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.jasyncio.http.ws;
 
+import io.jasyncio.http.VirtualTimeLoop;
+
 import static io.jasyncio.http.ws.Frames.FIN;
 import static io.jasyncio.http.ws.Frames.RSV2;
 import static io.jasyncio.http.ws.Frames.concat;

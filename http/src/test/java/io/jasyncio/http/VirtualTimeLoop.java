@@ -1,4 +1,4 @@
-package io.jasyncio.http.ws;
+package io.jasyncio.http;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.Clock;
@@ -8,7 +8,7 @@ import io.jasyncio.Task;
 import io.jasyncio.VoidCoroutine;
 
 /**
- * Test helper for the WebSocket tests (copied from core's tests): runs a coroutine on a fresh loop whose clock jumps straight
+ * Test helper shared by the http module's tests (the same idea as core's own): runs a coroutine on a fresh loop whose clock jumps straight
  * to the next timer whenever the loop would wait, so a test that sleeps an hour finishes at once.
  * (The testing module has the full toolkit; core's tests cannot depend on it.)
  */
