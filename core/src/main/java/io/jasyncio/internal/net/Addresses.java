@@ -42,7 +42,18 @@ public final class Addresses {
 
     /** @return the RFC 5952 text of an IPv6 address: {@code ::1}, not {@code 0:0:0:0:0:0:0:1} */
     static String compress(java.net.Inet6Address a) {
-        byte[] b = a.getAddress();
+        return rfc5952(a.getAddress());
+    }
+
+    /**
+     * Formats 16 address bytes as RFC 5952 text: lower-case hex groups without leading zeros, the
+     * first longest run of two or more zero groups as {@code ::}. Shared with the http module's
+     * URL host normalisation, so that both print an address the same way.
+     *
+     * @param b the 16 bytes of an IPv6 address
+     * @return its canonical text
+     */
+    public static String rfc5952(byte[] b) {
         int[] words = new int[8];
         for (int i = 0; i < 8; i++) {
             words[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);

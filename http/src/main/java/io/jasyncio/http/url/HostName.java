@@ -106,45 +106,7 @@ public final class HostName {
         if (address instanceof Inet4Address v4) { // an IPv4-mapped literal
             return "::ffff:" + v4.getHostAddress();
         }
-        return rfc5952(address.getAddress());
-    }
-
-    /** Lower-case hex groups without leading zeros, the first longest run of 2+ zero groups as "::". */
-    private static String rfc5952(byte[] b) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return io.jasyncio.internal.net.Addresses.rfc5952(address.getAddress());
     }
 
     /** WHATWG "ends in a number": the last label (ignoring one trailing dot) is a number. */
