@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chat page in a real browser: headless Chromium (Debian's {@code chromium}) opens it, and the
@@ -32,9 +31,21 @@ class ChatBrowserTest {
 
     /** A message from a Java member shows in the page, and one typed in the page reaches the Java member. */
     @Test
-    void browserAndJavaMemberTalk(@TempDir Path profile) throws Exception {
+    void browserAndJavaMemberTalk() throws Exception {
         Assumptions.assumeTrue(new File("/usr/bin/chromium").canExecute(),
                 "assumption: Debian's chromium is installed (scripts/install-test-peers.sh); skipping the browser test");
+        // Not @TempDir: Chromium's helper processes may still write to the profile for a moment after
+        // the browser exits, and JUnit would then fail the test on cleanup. We stop the whole process
+        // tree and delete the profile ourselves, retrying while late files appear.
+        Path profile = Files.createTempDirectory("jasyncio-chromium-");
+        try {
+            talk(profile);
+        } finally {
+            deleteTree(profile);
+        }
+    }
+
+    private static void talk(Path profile) throws Exception {
         ChatServerTest.withChat((chat, s, port) -> {
             Process browser = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -64,13 +75,47 @@ class ChatBrowserTest {
                     page1.evaluate("window.waitForText('* java left')");
                 }
             } finally {
-                browser.destroy();
-                if (!browser.waitFor(10, TimeUnit.SECONDS)) {
-                    browser.destroyForcibly();
-                }
+                stopTree(browser);
             }
             return null;
         });
+    }
+
+    /** Stops the browser and every helper process it started, and waits until all have exited. */
+    private static void stopTree(Process browser) throws InterruptedException {
+        java.util.List<ProcessHandle> helpers = browser.descendants().toList();
+        browser.destroy();
+        if (!browser.waitFor(10, TimeUnit.SECONDS)) {
+            browser.destroyForcibly();
+            browser.waitFor(10, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle helper : helpers) {
+            helper.destroyForcibly();
+            try {
+                helper.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // a helper that will not go is left to the OS; the profile delete below retries
+            }
+        }
+    }
+
+    /** Deletes {@code dir} and its contents, retrying a few times when late writes refill it. */
+    private static void deleteTree(Path dir) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+                return;
+            } catch (java.nio.file.NoSuchFileException gone) {
+                return;
+            } catch (java.io.IOException busy) {
+                if (attempt == 4) {
+                    throw busy;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** Waits (suspending, at most 30 s) for Chromium to write the port it listens on for DevTools. */
