@@ -45,6 +45,7 @@ public class StreamReader {
     private Throwable exception;
     private ReadTransport transport;
     private boolean paused;
+    private boolean pulling;
 
     /**
      * Creates a reader with the default limit; streams made by {@link Streams} come with theirs.
@@ -169,9 +170,34 @@ public class StreamReader {
         }
     }
 
+    /**
+     * Called by a reading method that needs more bytes than are buffered, before the stream has
+     * ended, in the reading task and before it would wait. A reader that produces its bytes on
+     * demand (pulling them from a source in the reading task, as the HTTP client's response content
+     * does) overrides it: it may suspend, and before returning {@code true} it must have fed at
+     * least one byte ({@link #feedData}), the end ({@link #feedEof}) or an error
+     * ({@link #setException}). The default returns {@code false}: the reader waits for its protocol
+     * to feed it.
+     *
+     * @return whether something was fed, so the read re-checks the buffer instead of waiting
+     * @throws IOException may be thrown instead of {@link #setException} for an error that should
+     *     reach only this read
+     */
+    protected boolean pullData() throws IOException {
+        return false;
+    }
+
     private void waitForData(String what) throws IOException {
-        if (waiter != null) {
+        if (waiter != null || pulling) {
             throw new IllegalStateException(what + "() called while another task is already waiting for incoming data");
+        }
+        pulling = true;
+        try {
+            if (pullData()) {
+                return;
+            }
+        } finally {
+            pulling = false;
         }
         if (paused) {
             // Waiting while paused would deadlock (readExactly(n) with n > limit): resume.

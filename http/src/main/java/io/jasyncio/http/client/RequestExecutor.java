@@ -173,7 +173,7 @@ final class RequestExecutor {
         TcpConnector connector = session.connector;
         if (upgrade && head.status() == HttpStatus.SWITCHING_PROTOCOLS) {
             upgraded = new UpgradedConnection(connector, lease, proto.takeUnparsed());
-            return new ClientResponse(info, head, new ResponseContent(upgraded, null, what), session.mapper);
+            return new ClientResponse(info, head, new ResponseContent(loop, upgraded, null, what), session.mapper);
         }
         BodySource source = new BodySource() {
             @Override
@@ -196,7 +196,7 @@ final class RequestExecutor {
                 throw new ClientPayloadError("Cannot decode content coding '" + coding + "' (" + what + ")", e);
             }
         }
-        ResponseContent content = new ResponseContent(source, decoder, what);
+        ResponseContent content = new ResponseContent(loop, source, decoder, what);
         ClientResponse resp = new ClientResponse(info, head, content, session.mapper);
         if (!head.hasBody()) {
             resp.read(); // no bytes to wait for: completes the exchange and frees the connection

@@ -3,17 +3,17 @@ package io.jasyncio.http.client;
 import io.jasyncio.CancelledError;
 import io.jasyncio.http.encoding.ContentDecoder;
 import io.jasyncio.http.encoding.ContentDecodingException;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
+import io.jasyncio.EventLoop;
+import io.jasyncio.net.StreamReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 
 /**
  * The body of a {@link ClientResponse} as a stream, read as it arrives: aiohttp's
- * {@code response.content} ({@code StreamReader}), for bodies too large to hold in memory. The
- * reading methods have {@code StreamReader}'s names and suspend the calling task until enough
- * bytes have arrived.
+ * {@code response.content}, a {@link StreamReader}, for bodies too large to hold in memory. Every
+ * reading method of asyncio's streams works ({@code read(n)}, {@code read()}, {@code readLine},
+ * {@code readExactly}, {@code readUntil}, {@code atEof}), suspending the calling task until enough
+ * bytes have arrived, plus aiohttp's {@link #readAny()}.
  *
  * <pre>{@code
  * try (ClientResponse r = session.get(url)) {
@@ -25,51 +25,50 @@ import java.util.ArrayDeque;
  *
  * <p><b>What you read.</b> The content with its content coding undone (gzip and deflate, unless
  * the session turned automatic decompression off) and the chunked coding removed. Bytes are read
- * from the connection only when asked for, so a slow reader slows the server down.
+ * from the connection only when a read asks for more than is buffered (the reading task pulls them,
+ * see {@link StreamReader#pullData()}), so a slow reader slows the server down and at most one
+ * arrival (plus what its decoding produced) is held in memory.
  *
  * <p><b>End.</b> When the last byte has been handed out the connection goes back to the pool at
  * once (or is closed if it cannot be reused), whether or not the response is closed; then
  * every read returns an empty array. If the body fails (cut short, corrupt coding, a timeout) the
  * connection is closed and the read throws a {@link ClientError} naming the request; later reads
- * throw it again.
+ * throw it again. {@code readExactly} throws {@link io.jasyncio.net.IncompleteReadError} (an
+ * {@link java.io.EOFException}) when the body ends first.
  *
  * <p><b>Cancellation.</b> A task cancelled while reading gets {@link CancelledError}; bytes that
  * had arrived stay buffered for the next read.
  *
  * <p><b>Threads.</b> Loop-confined, one reading task at a time.
  */
-public final class ResponseContent {
-
-    private static final byte[] NOTHING = new byte[0];
+public final class ResponseContent extends StreamReader {
 
     private final BodySource source;
     private final ContentDecoder decoder;
     private final String what;
-    private final ArrayDeque<ByteBuffer> ready = new ArrayDeque<>();
     private boolean ended;
-    private IOException failure;
+    private boolean failed;
     private long total;
 
-    ResponseContent(BodySource source, ContentDecoder decoder, String what) {
+    ResponseContent(EventLoop loop, BodySource source, ContentDecoder decoder, String what) {
+        super(loop);
         this.source = source;
         this.decoder = decoder;
         this.what = what;
     }
 
     /**
-     * Pulls until at least one decoded byte is ready or the body ended.
-     *
-     * @return whether a byte is ready
+     * Pulls raw content from the connection until at least one decoded byte was fed, the body ended,
+     * or it failed (then the failure is recorded for this and every later read).
      */
-    private boolean fill() throws IOException {
-        while (ready.isEmpty()) {
-            if (failure != null) {
-                throw failure;
-            }
-            if (ended) {
-                return false;
-            }
-            try {
+    @Override
+    protected boolean pullData() {
+        if (ended || failed) {
+            return false;
+        }
+        long before = total;
+        try {
+            while (total == before) {
                 ByteBuffer raw = source.next();
                 if (raw == null) {
                     if (decoder != null) {
@@ -77,166 +76,70 @@ public final class ResponseContent {
                         decoder.close();
                     }
                     ended = true;
+                    feedEof();
                     source.finished(true);
-                } else if (decoder != null) {
+                    return true;
+                }
+                if (decoder != null) {
                     decoder.decode(raw, this::accept);
                 } else {
                     accept(raw);
                 }
-            } catch (CancelledError e) {
-                throw e;
-            } catch (ContentDecodingException e) {
-                throw fail(new ClientPayloadError("Response payload is not completed: cannot decode the content ("
-                        + e.getMessage() + ") (" + what + ")", e));
-            } catch (IOException e) {
-                throw fail(e);
-            } catch (RuntimeException | Error e) {
-                fail(new ClientError("reading the response body failed (" + what + ")", e));
-                throw e;
             }
+        } catch (CancelledError e) {
+            throw e;
+        } catch (ContentDecodingException e) {
+            fail(new ClientPayloadError("Response payload is not completed: cannot decode the content ("
+                    + e.getMessage() + ") (" + what + ")", e));
+        } catch (IOException e) {
+            fail(e);
+        } catch (RuntimeException | Error e) {
+            fail(new ClientError("reading the response body failed (" + what + ")", e));
+            throw e;
         }
         return true;
     }
 
     private void accept(ByteBuffer b) {
-        if (b.hasRemaining()) {
-            ready.addLast(b);
-            total += b.remaining();
+        int n = b.remaining();
+        if (n == 0) {
+            return;
         }
+        byte[] bytes;
+        if (b.hasArray() && b.arrayOffset() + b.position() == 0 && n == b.array().length) {
+            bytes = b.array();
+        } else {
+            bytes = new byte[n];
+            b.get(bytes);
+        }
+        total += n;
+        feedData(bytes);
     }
 
-    private IOException fail(IOException e) {
-        failure = e;
-        ready.clear();
+    private void fail(IOException e) {
+        failed = true;
         if (decoder != null) {
             decoder.close();
         }
+        setException(e);
         source.finished(false);
-        return e;
     }
 
     /** Gives up on the rest of the body (the response was released before reading it all). */
     void abandon() {
-        if (!ended && failure == null) {
+        if (!ended && !failed) {
             fail(new ClientError("the response was released before its body was read (" + what + ")"));
         }
     }
 
     /**
-     * Reads up to {@code n} bytes: whatever is buffered, or waits for the next arrival.
-     *
-     * @param n the most bytes to return; negative reads to the end, as {@link #read()}
-     * @return 1 to {@code n} bytes, or an empty array at the end of the body
-     * @throws ClientError if the body failed
-     */
-    public byte[] read(int n) throws IOException {
-        if (n < 0) {
-            return read();
-        }
-        if (n == 0 || !fill()) {
-            return NOTHING;
-        }
-        ByteBuffer b = ready.peekFirst();
-        int take = Math.min(n, b.remaining());
-        byte[] out = new byte[take];
-        b.get(out);
-        if (!b.hasRemaining()) {
-            ready.pollFirst();
-        }
-        return out;
-    }
-
-    /**
-     * Reads everything to the end of the body.
-     *
-     * @return the rest of the body, possibly empty
-     * @throws ClientError if the body failed
-     */
-    public byte[] read() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (fill()) {
-            ByteBuffer b = ready.pollFirst();
-            if (b.hasArray()) {
-                out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-            } else {
-                byte[] a = new byte[b.remaining()];
-                b.get(a);
-                out.write(a);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * Reads the next piece as it arrived (aiohttp's {@code readany}).
+     * Reads whatever is buffered, or waits for the next arrival: aiohttp's {@code readany()}.
      *
      * @return the next bytes, or an empty array at the end of the body
      * @throws ClientError if the body failed
      */
     public byte[] readAny() throws IOException {
-        if (!fill()) {
-            return NOTHING;
-        }
-        ByteBuffer b = ready.pollFirst();
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        return out;
-    }
-
-    /**
-     * Reads exactly {@code n} bytes.
-     *
-     * @param n how many
-     * @return the bytes
-     * @throws EOFException if the body ends first (the bytes read are lost)
-     * @throws ClientError if the body failed
-     */
-    public byte[] readExactly(int n) throws IOException {
-        byte[] out = new byte[n];
-        int got = 0;
-        while (got < n) {
-            if (!fill()) {
-                throw new EOFException(got + " bytes read on a total of " + n + " expected bytes (" + what + ")");
-            }
-            ByteBuffer b = ready.peekFirst();
-            int take = Math.min(n - got, b.remaining());
-            b.get(out, got, take);
-            got += take;
-            if (!b.hasRemaining()) {
-                ready.pollFirst();
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Reads one line, up to and including {@code \n}, or to the end of the body.
-     *
-     * @return the line with its terminator, or an empty array at the end
-     * @throws ClientError if the body failed
-     */
-    public byte[] readLine() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (fill()) {
-            ByteBuffer b = ready.peekFirst();
-            while (b.hasRemaining()) {
-                byte c = b.get();
-                out.write(c);
-                if (c == '\n') {
-                    if (!b.hasRemaining()) {
-                        ready.pollFirst();
-                    }
-                    return out.toByteArray();
-                }
-            }
-            ready.pollFirst();
-        }
-        return out.toByteArray();
-    }
-
-    /** @return whether the body ended and every byte was read */
-    public boolean atEof() {
-        return ended && ready.isEmpty();
+        return read(Integer.MAX_VALUE);
     }
 
     /** @return the number of decoded bytes received so far (read or buffered) */

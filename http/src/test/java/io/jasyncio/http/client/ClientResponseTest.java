@@ -248,6 +248,22 @@ class ClientResponseTest {
         });
     }
 
+    /** content() is asyncio's StreamReader: readUntil with a separator works on the body. */
+    @Test
+    void contentIsAStreamReader() throws Exception {
+        FakeServer server = FakeServer.responding(r -> FakeServer.ok("a;bb;ccc"));
+        VirtualTimeLoop.run(() -> {
+            try (ClientSession s = server.session(); ClientResponse r = s.get("http://h/")) {
+                io.jasyncio.net.StreamReader c = r.content();
+                assertThat(new String(c.readUntil(";".getBytes()))).isEqualTo("a;");
+                assertThat(new String(c.readUntil(";".getBytes()))).isEqualTo("bb;");
+                assertThatThrownBy(() -> c.readUntil(";".getBytes()))
+                        .isInstanceOf(io.jasyncio.net.IncompleteReadError.class);
+                assertThat(c.atEof()).isTrue();
+            }
+        });
+    }
+
     /** readExactly past the end raises EOFException. */
     @Test
     void readExactlyPastEnd() throws Exception {
