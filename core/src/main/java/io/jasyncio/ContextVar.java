@@ -27,8 +27,8 @@ import java.util.Objects;
  * {@code callLater} or {@code callSoonThreadsafe}: a copy of the context current when it was
  * scheduled (changes the callback makes are discarded afterwards). In a generator's body: its
  * caller's context. In {@link Asyncio#toThread}: a copy of the caller's. On any other thread: that
- * thread's own context, which starts as a copy of its creator's (as an
- * {@link InheritableThreadLocal} does).
+ * thread's own context, which starts empty, as a new Python thread's does (a thread started
+ * inside a task does not inherit the task's values; pass them, or use {@code toThread}).
  *
  * <p>Invariants: a context is never shared between two running threads of control, so a variable
  * needs no locking. Values may be {@code null}; a variable with a {@code null} value is set.

@@ -28,7 +28,8 @@ public class Future<T> {
 
     private static final int PENDING = 0, CANCELLED = 1, FINISHED = 2;
 
-    private final BaseEventLoop loop;
+    /** The loop; package-private so that {@link Task} shares it instead of keeping a copy. */
+    final BaseEventLoop loop;
     private int state = PENDING;
     private T result;
     private Throwable exception;

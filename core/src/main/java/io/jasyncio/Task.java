@@ -1,5 +1,7 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.context.Context;
+import io.jasyncio.internal.context.Vars;
 import io.jasyncio.internal.engine.Fiber;
 import io.jasyncio.internal.gen.GeneratorCore;
 import io.jasyncio.internal.loop.BaseEventLoop;
@@ -62,8 +64,8 @@ public final class Task<T> extends Future<T> {
         return current();
     }
 
-    private final BaseEventLoop loop;
-    private final Coroutine<T> coroutine;
+    /** The body: a {@link Coroutine} or, kept unwrapped to save an object, a {@link VoidCoroutine}. */
+    private final Object body;
     private final long creationOrder;
     private final Fiber fiber;
     private String name;
@@ -72,8 +74,16 @@ public final class Task<T> extends Future<T> {
     private String mustCancelMessage;
     private int cancelRequests;
     private Future<?> waitingOn;
+    /** The timer of the lean sleep this task is in, or {@code null} (see {@link #sleepNanos}). */
+    private TimerHandle sleepTimer;
     private Task<?> parent;
     private final StackTraceElement[] createdAt;
+    /**
+     * This task's context-variable context: a copy of its creator's (see {@link Context}). Until a
+     * variable is set in the task it is only the creator's {@link Vars} snapshot; the
+     * {@link Context} holder is made on first need.
+     */
+    private Object context;
 
     /**
      * Creates a task and schedules its first step; {@link EventLoop#createTask(Coroutine)} and
@@ -84,18 +94,45 @@ public final class Task<T> extends Future<T> {
      * @param name the name, or {@code null} for {@code Task-N}
      */
     public Task(EventLoop loop, Coroutine<T> coroutine, String name) {
+        this(loop, (Object) Objects.requireNonNull(coroutine, "coroutine"), name);
+    }
+
+    /**
+     * Creates a task whose body returns nothing and schedules its first step; for loop
+     * implementations ({@link EventLoop#createTask(VoidCoroutine)} is the usual way).
+     *
+     * @param loop the loop to run on
+     * @param body the body
+     * @param name the name, or {@code null} for {@code Task-N}
+     * @return the task
+     */
+    public static Task<Void> create(EventLoop loop, VoidCoroutine body, String name) {
+        return new Task<>(loop, (Object) Objects.requireNonNull(body, "body"), name);
+    }
+
+    private Task(EventLoop loop, Object body, String name) {
         super(loop);
-        this.loop = (BaseEventLoop) loop;
         Task<?> creator = current();
         this.parent = creator != null && creator.loop == this.loop ? creator : null;
         this.createdAt = this.loop.getDebug() ? new Throwable().getStackTrace() : null;
-        this.coroutine = Objects.requireNonNull(coroutine, "coroutine");
+        this.body = body;
         this.creationOrder = COUNTER.incrementAndGet();
         this.name = name != null ? name : "Task-" + creationOrder;
-        this.fiber = this.loop.fibers().newFiber(this.name, this::runCoroutine);
-        this.fiber.thread().setUncaughtExceptionHandler(new Marker(this));
+        this.context = Context.captureVars();
+        Marker marker = new Marker(this);
+        this.fiber = this.loop.fibers().newFiber(this.name, marker);
+        this.fiber.thread().setUncaughtExceptionHandler(marker);
         this.loop.registerTask(this);
         fiber.start();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T call(Object body) throws Exception {
+        if (body instanceof Coroutine<?> c) {
+            return (T) c.call();
+        }
+        ((VoidCoroutine) body).run();
+        return null;
     }
 
     private void runCoroutine() {
@@ -108,7 +145,7 @@ public final class Task<T> extends Future<T> {
         }
         T value;
         try {
-            value = coroutine.call();
+            value = call(body);
         } catch (CancelledError e) {
             Thread.interrupted();
             ExceptionGroup replacement = Cancellations.replacementFor(e);
@@ -210,10 +247,44 @@ public final class Task<T> extends Future<T> {
     }
 
     /**
-     * Suspends this task for a delay; called on this task's thread by {@link Asyncio#sleep}. The
-     * sleep's future is its own timer callback, so a sleeping task holds one future and one timer.
+     * Suspends this task for a delay; called on this task's thread by {@link Asyncio#sleep}.
+     *
+     * <p>The common case holds nothing but a timer whose callback is the fiber's own unparker: a
+     * sleeping task costs one {@link TimerHandle} and no future (this matters with a million
+     * sleepers). {@link #cancel} cancels that timer and wakes the task, which then raises
+     * {@link CancelledError}, as a cancelled sleep future would. A sleep inside a generator body,
+     * or with a cancellation already pending, goes through an ordinary future instead.
      */
     void sleepNanos(long delayNanos) {
+        if (Thread.currentThread() != fiber.thread() || mustCancel) {
+            sleepOnFuture(delayNanos);
+            return;
+        }
+        long deadline = loop.clock().nanoTime() + delayNanos;
+        TimerHandle timer = loop.callAtNanos(deadline, fiber.unparker());
+        sleepTimer = timer;
+        boolean foreignInterrupt = false;
+        try {
+            do {
+                fiber.park();
+                if (Thread.interrupted()) {
+                    foreignInterrupt = true; // cancel() never interrupts a sleeping task
+                }
+            } while (!timer.cancelled() && loop.clock().nanoTime() < deadline);
+        } finally {
+            sleepTimer = null;
+            loop.stepping(this);
+            if (foreignInterrupt) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (timer.cancelled() || mustCancel) {
+            mustCancel = false;
+            throw new CancelledError(mustCancelMessage);
+        }
+    }
+
+    private void sleepOnFuture(long delayNanos) {
         Sleep sleep = new Sleep(loop);
         TimerHandle timer = loop.callAtNanos(loop.clock().nanoTime() + delayNanos, sleep);
         try {
@@ -276,6 +347,19 @@ public final class Task<T> extends Future<T> {
             return false;
         }
         cancelRequests++;
+        TimerHandle sleeping = sleepTimer;
+        if (sleeping != null) {
+            // A sleeping task: the first request ends the sleep, as cancelling its future would; a
+            // further one before the task resumes still yields a single CancelledError.
+            if (!sleeping.cancelled()) {
+                sleeping.cancel();
+                fiber.unpark();
+            } else {
+                mustCancel = true;
+            }
+            mustCancelMessage = message;
+            return true;
+        }
         Future<?> w = waitingOn;
         if (w != null && w.cancel(message)) {
             return true;
@@ -340,8 +424,9 @@ public final class Task<T> extends Future<T> {
     }
 
     /** @return the coroutine this task runs */
+    @SuppressWarnings("unchecked")
     public Coroutine<T> getCoroutine() {
-        return coroutine;
+        return body instanceof Coroutine<?> c ? (Coroutine<T>) c : () -> call(body);
     }
 
     /** @return the thread the task's body runs on (a virtual thread) */
@@ -352,6 +437,11 @@ public final class Task<T> extends Future<T> {
     /** @return the future this task is suspended on, or {@code null} */
     public Future<?> waitingOn() {
         return waitingOn;
+    }
+
+    /** @return the timer of the sleep this task is suspended in, or {@code null} */
+    TimerHandle sleepTimer() {
+        return sleepTimer;
     }
 
     /**
@@ -397,6 +487,10 @@ public final class Task<T> extends Future<T> {
         if (!done() && waitingOn != null) {
             s += " wait_for=" + waitingOn;
         }
+        TimerHandle sleeping = sleepTimer;
+        if (!done() && sleeping != null) {
+            s += " sleeping until=" + sleeping.when();
+        }
         if (createdAt != null) {
             StackTraceElement[] site = getCreationSite();
             if (site.length > 0) {
@@ -412,10 +506,31 @@ public final class Task<T> extends Future<T> {
     }
 
     /**
-     * Marks a task's thread with its task (see {@link #current()}), and reports to the loop's
-     * exception handler anything that would escape the task's body uncaught.
+     * Marks a task's thread with its task (see {@link #current()}) and its context, reports to the
+     * loop's exception handler anything that would escape the task's body uncaught, and is the
+     * thread's body: one object per task for the three jobs.
      */
-    private record Marker(Task<?> task) implements Thread.UncaughtExceptionHandler {
+    private record Marker(Task<?> task) implements Thread.UncaughtExceptionHandler, Context.Owner, Runnable {
+        @Override
+        public void run() {
+            task.runCoroutine();
+        }
+
+        @Override
+        public Context context() {
+            if (task.context instanceof Context c) {
+                return c;
+            }
+            Context c = new Context((Vars) task.context);
+            task.context = c;
+            return c;
+        }
+
+        @Override
+        public Vars vars() {
+            return task.context instanceof Context c ? c.vars : (Vars) task.context;
+        }
+
         @Override
         public void uncaughtException(Thread t, Throwable e) {
             task.loop.callExceptionHandler(java.util.Map.of(

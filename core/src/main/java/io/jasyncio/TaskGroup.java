@@ -179,6 +179,11 @@ public final class TaskGroup implements AutoCloseable {
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
         Objects.requireNonNull(coroutine, "coroutine");
+        checkOpen();
+        return adopt(loop.createTask(coroutine, name));
+    }
+
+    private void checkOpen() {
         if (exiting && tasks.isEmpty()) {
             throw new IllegalStateException("TaskGroup " + this + " is finished: create tasks inside its block");
         }
@@ -186,7 +191,9 @@ public final class TaskGroup implements AutoCloseable {
             throw new IllegalStateException("TaskGroup " + this + " is shutting down (a task failed or the "
                     + "parent task was cancelled): it accepts no new tasks");
         }
-        Task<T> task = loop.createTask(coroutine, name);
+    }
+
+    private <T> Task<T> adopt(Task<T> task) {
         task.adoptParent(parent);
         tasks.add(task);
         task.addDoneCallback(onTaskDone);
@@ -207,7 +214,9 @@ public final class TaskGroup implements AutoCloseable {
      * @return the task
      */
     public Task<Void> createTask(VoidCoroutine coroutine, String name) {
-        return createTask(Coroutine.of(coroutine), name);
+        Objects.requireNonNull(coroutine, "coroutine");
+        checkOpen();
+        return adopt(loop.createTask(coroutine, name));
     }
 
     // ---------------------------------------------------------------- leaving the block

@@ -124,8 +124,11 @@ public final class TaskTree {
             kids.add(node(c, children, current));
         }
         Future<?> on = t.waitingOn();
-        String state = t == current ? "running" : !t.isStarted() ? "not started" : on != null ? "waiting" : "ready";
-        String awaiting = on == null ? "" : on instanceof Task<?> other ? "Task '" + other.getName() + "'" : on.toString();
+        TimerHandle sleep = t.sleepTimer();
+        String state = t == current ? "running" : !t.isStarted() ? "not started"
+                : on != null || sleep != null ? "waiting" : "ready";
+        String awaiting = sleep != null ? "sleep until " + sleep.when()
+                : on == null ? "" : on instanceof Task<?> other ? "Task '" + other.getName() + "'" : on.toString();
         String where = t == current || !t.isStarted() ? "" : Frames.waitingPoint(t.getStack());
         return new Node(t.getName(), state, awaiting, where, kids);
     }

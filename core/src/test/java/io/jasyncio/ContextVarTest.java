@@ -189,4 +189,18 @@ class ContextVarTest {
         });
         assertThat(seen).isEqualTo("foreign thread");
     }
+
+    /** A plain thread started inside a task starts with an empty context, as a new Python thread does. */
+    @Test
+    void threadStartedInATaskDoesNotInheritItsValues() throws Exception {
+        VirtualTimeLoop.run(() -> {
+            ContextVar<String> v = new ContextVar<>("v");
+            v.set("task value");
+            String[] seen = new String[1];
+            Thread t = Thread.ofPlatform().start(() -> seen[0] = v.get("unset"));
+            t.join();
+            assertThat(seen[0]).isEqualTo("unset");
+            assertThat(v.get()).isEqualTo("task value");
+        });
+    }
 }

@@ -73,7 +73,7 @@ class TaskTreeTest {
         assertThat(sleeper.where()).startsWith("in Asyncio.sleep at io.jasyncio.TaskTreeTest");
         assertThat(text).startsWith("5 pending tasks of <");
         assertThat(text).contains("└── '" + root.name() + "' [running]");
-        assertThat(text).contains("    ├── 'sleeper-2' [waiting] awaiting <Future pending> in Asyncio.sleep at ");
+        assertThat(text).contains("    ├── 'sleeper-2' [waiting] awaiting sleep until 10.0 in Asyncio.sleep at ");
         assertThat(text).contains("    └── 'waiter' [waiting] awaiting Task 'helper' in Asyncio.await at ");
         assertThat(text).contains("        └── 'helper' [waiting]");
     }

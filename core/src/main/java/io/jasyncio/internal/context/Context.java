@@ -6,11 +6,13 @@ import java.util.concurrent.Callable;
  * One thread of control's context-variable state: Python's {@code contextvars.Context}. A context
  * is a mutable holder around an immutable {@link Vars} map; setting a variable replaces the map.
  *
- * <p><b>Where the current context lives.</b> Every task runs on its own thread, so the current
- * context is a per-thread value ({@link #CURRENT}), which works identically on both task engines.
- * It is an {@link InheritableThreadLocal} whose child value is a <em>new</em> context over the
- * parent's map: a thread, and so a task (whose thread is created when the task is), starts in a
- * copy of its creator's context, as {@code asyncio.create_task} copies the current context.
+ * <p><b>Where the current context lives.</b> A task's context is a field of the task, reached
+ * through its thread's marker (an {@link Owner} in the thread's uncaught-exception-handler slot),
+ * made when the task is created over a snapshot of its creator's variables, as
+ * {@code asyncio.create_task} copies the current context. Every other thread (the loop's own,
+ * a generator body's, any thread of the application) has a per-thread context ({@link #CURRENT}),
+ * which starts empty, as a new Python thread's does. Keeping tasks out of the thread-local map
+ * matters for memory: a thread-local map per suspended task would cost about 150 bytes.
  * Callbacks run in the context captured when they were scheduled ({@code Handle} does it with
  * {@link #captureVars()}, then by swapping its
  * snapshot in around the callback); a generator's body runs in its caller's
@@ -21,18 +23,17 @@ import java.util.concurrent.Callable;
  */
 public final class Context {
 
-    /** The current context of each thread; a new thread starts in a copy of its creator's. */
-    public static final InheritableThreadLocal<Context> CURRENT = new InheritableThreadLocal<>() {
-        @Override
-        protected Context initialValue() {
-            return new Context(Vars.EMPTY);
-        }
+    /** The current context of each thread that is not a task's; it starts empty. */
+    public static final ThreadLocal<Context> CURRENT = ThreadLocal.withInitial(() -> new Context(Vars.EMPTY));
 
-        @Override
-        protected Context childValue(Context parent) {
-            return new Context(parent.vars);
-        }
-    };
+    /** What a task's thread carries in its uncaught-exception-handler slot: the task's context. */
+    public interface Owner {
+        /** @return the context of the task whose thread carries this owner (made on first need) */
+        Context context();
+
+        /** @return the task's current variables, without making its context holder */
+        Vars vars();
+    }
 
     /** The variables and their values; replaced, never mutated. */
     public Vars vars;
@@ -42,13 +43,19 @@ public final class Context {
         this.vars = vars;
     }
 
-    /** @return the calling thread's current context */
+    /** @return the calling thread's current context: its task's, or the thread's own */
     public static Context current() {
+        if (Thread.currentThread().getUncaughtExceptionHandler() instanceof Owner o) {
+            return o.context();
+        }
         return CURRENT.get();
     }
 
     /** @return a snapshot of the calling thread's current variables (immutable, so a copy for free) */
     public static Vars captureVars() {
+        if (Thread.currentThread().getUncaughtExceptionHandler() instanceof Owner o) {
+            return o.vars();
+        }
         return CURRENT.get().vars;
     }
 
@@ -62,7 +69,7 @@ public final class Context {
      * @throws Exception its exception, unchanged
      */
     public static <T> T callIn(Vars vars, Callable<T> fn) throws Exception {
-        Context c = CURRENT.get();
+        Context c = current();
         Vars saved = c.vars;
         c.vars = vars;
         try {

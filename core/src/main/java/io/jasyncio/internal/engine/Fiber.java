@@ -34,4 +34,10 @@ public interface Fiber {
      * {@link InterruptedException}; engines that cannot park a task inside a JDK call do nothing.
      */
     void interrupt();
+
+    /**
+     * @return a callback that {@linkplain #unpark() unparks} this fiber when run (for a timer that
+     *     wakes a sleeping task); the same object every time, allocated at most once
+     */
+    Runnable unparker();
 }

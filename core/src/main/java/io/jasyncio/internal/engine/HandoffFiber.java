@@ -21,6 +21,7 @@ final class HandoffFiber implements Fiber, Runnable {
 
     private final Executor loop;
     private final Thread thread;
+    private Runnable unparker;
     private int state = NEW;
     private boolean permit;
     private volatile boolean taskHoldsBaton;
@@ -87,6 +88,16 @@ final class HandoffFiber implements Fiber, Runnable {
         state = PARKED;
         handBack();
         awaitBaton();
+    }
+
+    @Override
+    public Runnable unparker() {
+        Runnable u = unparker;
+        if (u == null) {
+            u = this::unpark;
+            unparker = u;
+        }
+        return u;
     }
 
     @Override

@@ -94,8 +94,21 @@ final class LoopScheduledEngine implements TaskEngine {
         };
     }
 
-    /** A task as a loop-scheduled virtual thread: park and unpark are the JDK's own. */
-    private record VirtualFiber(Thread thread) implements Fiber {
+    /**
+     * A task as a loop-scheduled virtual thread: park and unpark are the JDK's own. It is its own
+     * {@linkplain #unparker() unparker}, so a sleeping task's timer needs no extra object.
+     */
+    private record VirtualFiber(Thread thread) implements Fiber, Runnable {
+
+        @Override
+        public Runnable unparker() {
+            return this;
+        }
+
+        @Override
+        public void run() {
+            LockSupport.unpark(thread);
+        }
 
         @Override
         public void start() {

@@ -558,23 +558,28 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        checkCreateTask(coroutine);
+        return new Task<>(this, coroutine, name);
+    }
+
+    private void checkCreateTask(Object coroutine) {
         checkClosed();
         Objects.requireNonNull(coroutine, "coroutine");
         if (!confined()) {
             throw new IllegalStateException("createTask was called from thread " + Thread.currentThread().getName()
                     + " while the loop runs on another: use loop.runCoroutineThreadsafe(...) from other threads.");
         }
-        return new Task<>(this, coroutine, name);
     }
 
     @Override
     public Task<Void> createTask(VoidCoroutine coroutine) {
-        return createTask(Coroutine.of(coroutine), null);
+        return createTask(coroutine, null);
     }
 
     @Override
     public Task<Void> createTask(VoidCoroutine coroutine, String name) {
-        return createTask(Coroutine.of(coroutine), name);
+        checkCreateTask(coroutine);
+        return Task.create(this, coroutine, name);
     }
 
     /**
