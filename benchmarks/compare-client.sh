@@ -33,7 +33,6 @@ CLIENTS="${CLIENTS:-jasyncio jdk aiohttp}"
 PARTS="${PARTS:-rps download}"
 build_benchmarks
 build_netty_peers
-peers_jar=$(shared_peers_jar)
 out_dir client
 
 # client NAME MODE: runs one client process (MODE rps or download) against $url; prints its line.
@@ -56,7 +55,8 @@ client() {
 
 for mode in $PARTS; do
     case "$mode" in
-        rps) start_server netty-http java $JAVA_SERVER_OPTS -jar "$peers_jar" netty-nio-http {PORT} 1
+        rps) peers_jar=$(shared_peers_jar)
+             start_server netty-http java $JAVA_SERVER_OPTS -jar "$peers_jar" netty-nio-http {PORT} 1
              url="http://127.0.0.1:$port/" ;;
         download) start_server netty-blob java $JAVA_SERVER_OPTS -jar "$netty_peers_jar" blob {PORT} "$FILE_BYTES"
                   url="http://127.0.0.1:$port/file/" ;;

@@ -56,6 +56,10 @@ shared_peers_jar() {
         echo "$SHARED_BENCH/peers/target/peers.jar"
     else
         local copy="$root/benchmarks/target/shared-peers"
+        if [ ! -f "$SHARED_BENCH/peers/pom.xml" ]; then
+            echo "no peers' harness at $SHARED_BENCH: set SHARED_BENCH=<its folder> or PEERS_JAR=<a peers.jar>" >&2
+            return 1
+        fi
         if stale "$copy/target/peers.jar" "$SHARED_BENCH/peers/src" "$SHARED_BENCH/peers/pom.xml"; then
             rm -rf "$copy" && mkdir -p "$copy"
             cp -r "$SHARED_BENCH/peers/pom.xml" "$SHARED_BENCH/peers/src" "$copy/"
