@@ -5,21 +5,13 @@
 #   benchmarks/compare-core.sh                 # full (about 4 minutes)
 #   SLEEPERS=0 benchmarks/compare-core.sh      # skip the million-sleepers check
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-. scripts/find-jdk25.sh
+. "$(dirname "$0")/lib.sh"
 CPU="${CPU:-1}"
-PY="${PY:-/usr/bin/python3}"
 SLEEPERS="${SLEEPERS:-1000000}"
 JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}"
-out="${OUT:-${TMPDIR:-/tmp}/jasyncio-bench/core-$(date +%Y%m%d-%H%M%S)}"
-mkdir -p "$out"
-jar="$root/benchmarks/target/benchmarks.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root" -path "$root/*/src/main/*" -newer "$jar" -print -quit)" ]; then
-    mvn -B -q -DskipTests install >&2
-fi
+build_benchmarks
+out_dir core
 pin="taskset -c $CPU"
-echo "output: $out" >&2
 $pin java -jar "$jar" 'io.jasyncio.bench.core.TaskBench' $JMH_OPTS -rf json -rff "$out/fast.json" > "$out/fast.log"
 $pin java -jar "$jar" 'io.jasyncio.bench.core.TaskBench' $JMH_OPTS -jvmArgsAppend "-Djasyncio.engine=fallback -Xms1g -Xmx1g" \
     -rf json -rff "$out/fallback.json" > "$out/fallback.log"

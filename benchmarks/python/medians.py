@@ -1,0 +1,55 @@
+"""Prints the table of benchmarks/compare-ws.sh and compare-client.sh from their results.tsv.
+
+Usage: medians.py RESULTS.tsv BASE
+RESULTS.tsv has one line per measurement: REP ROW CASE UNIT VALUE (tab-separated). The table has
+one line per CASE, the median VALUE of every ROW (in order of first appearance), then the ratio
+BASE/ROW for every other row, as a speed: VALUE ratio for rates, inverted for the unit "s"
+(seconds), so above 1 always means BASE is faster. Every single value follows the table.
+Stdlib only.
+"""
+import statistics
+import sys
+
+
+def main(path, base):
+    data = {}
+    rows, cases = [], []
+    with open(path) as f:
+        for line in f:
+            if not line.strip():
+                continue
+            _rep, row, case, unit, value = line.rstrip("\n").split("\t")
+            if row not in rows:
+                rows.append(row)
+            if (case, unit) not in cases:
+                cases.append((case, unit))
+            data.setdefault((case, unit, row), []).append(float(value))
+    others = [r for r in rows if r != base]
+    print("| case | unit | " + " | ".join(rows) + " | " + " | ".join(f"{base}/{r}" for r in others) + " |")
+    print("|---" * (2 + len(rows) + len(others)) + "|")
+    for case, unit in cases:
+        med = {r: statistics.median(data[(case, unit, r)]) if (case, unit, r) in data else None for r in rows}
+        cells = [fmt(med[r]) for r in rows]
+        for r in others:
+            b, o = med[base], med[r]
+            if b is None or o is None or b == 0 or o == 0:
+                cells.append("–")
+            else:
+                cells.append(f"{(o / b if unit == 's' else b / o):.2f}x")
+        print(f"| {case} | {unit} | " + " | ".join(cells) + " |")
+    print()
+    runs = "/".join(str(n) for n in sorted({len(v) for v in data.values()}))
+    print(f"Medians of {runs} run(s); ratios above 1 mean {base} is faster. Every run:")
+    for case, unit in cases:
+        for r in rows:
+            print(f"- {case} {r}: " + " ".join(fmt(v) for v in data.get((case, unit, r), [])) + f" {unit}")
+
+
+def fmt(v):
+    if v is None:
+        return "–"
+    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.3g}"
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
