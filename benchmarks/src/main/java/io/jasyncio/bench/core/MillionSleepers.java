@@ -33,12 +33,31 @@ public final class MillionSleepers {
         }
     }
 
+    /**
+     * The one place both the warm-up and the measurement create their sleepers: the same lambda and
+     * call site, so the measured tasks park in the code the warm-up got compiled (a different lambda
+     * would park its first thousands of tasks in larger interpreted frames).
+     */
+    private static Task<Void> sleeper(double seconds) {
+        return Asyncio.createTask(() -> Asyncio.sleep(seconds));
+    }
+
+    private static Thread vthreadSleeper(long millis) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     private static void warmUpJasyncio() throws Exception {
         for (int round = 0; round < 20; round++) {
             Asyncio.run(() -> {
                 List<Task<Void>> tasks = new ArrayList<>();
                 for (int i = 0; i < 20_000; i++) {
-                    tasks.add(Asyncio.createTask(() -> Asyncio.sleep(0.001)));
+                    tasks.add(sleeper(0.001));
                 }
                 for (Task<Void> t : tasks) {
                     Asyncio.await(t);
@@ -51,13 +70,7 @@ public final class MillionSleepers {
         for (int round = 0; round < 20; round++) {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < 20_000; i++) {
-                threads.add(Thread.ofVirtual().start(() -> {
-                    try {
-                        Thread.sleep(1);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
+                threads.add(vthreadSleeper(1));
             }
             for (Thread t : threads) {
                 t.join();
@@ -72,7 +85,7 @@ public final class MillionSleepers {
         int completed = Asyncio.run(() -> {
             List<Task<Void>> tasks = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                tasks.add(Asyncio.createTask(() -> Asyncio.sleep(1.0)));
+                tasks.add(sleeper(1.0));
             }
             Asyncio.sleep(0);
             long[] m = memory();
@@ -94,13 +107,7 @@ public final class MillionSleepers {
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            threads.add(Thread.ofVirtual().start(() -> {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            threads.add(vthreadSleeper(1000));
         }
         long[] during = memory();
         int completed = 0;
