@@ -20,9 +20,8 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -80,9 +79,19 @@ public class SelectorEventLoop extends BaseEventLoop {
         pollRequested = true;
     }
 
+    /**
+     * Queues the handler of each ready key, in the order the selector reports them. Handed to the
+     * selector's {@code select(Consumer)} forms, which skip the selected-key set (a hash set insert
+     * and removal per event).
+     */
+    private final Consumer<SelectionKey> onReady = key -> {
+        if (key.isValid() && key.attachment() instanceof Runnable handler) {
+            addReady(handler);
+        }
+    };
+
     @Override
     protected void waitForEvents(long timeoutNanos) {
-        int n;
         try {
             if (timeoutNanos == 0) {
                 if (!pollRequested && selector.keys().isEmpty()) {
@@ -94,15 +103,15 @@ public class SelectorEventLoop extends BaseEventLoop {
                 }
                 pollRequested = false;
                 lastPollNanos = now;
-                n = selector.selectNow();
+                selector.selectNow(onReady);
             } else {
                 wakeupNeeded.set(true);
                 if (hasInbox()) {
-                    n = selector.selectNow();
+                    selector.selectNow(onReady);
                 } else if (timeoutNanos < 0) {
-                    n = selector.select();
+                    selector.select(onReady);
                 } else {
-                    n = selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+                    selector.select(onReady, Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
                 }
                 wakeupNeeded.set(false);
                 pollRequested = false;
@@ -110,17 +119,6 @@ public class SelectorEventLoop extends BaseEventLoop {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the event loop's selector failed", e);
-        }
-        if (n > 0) {
-            Set<SelectionKey> keys = selector.selectedKeys();
-            Iterator<SelectionKey> it = keys.iterator();
-            while (it.hasNext()) {
-                SelectionKey key = it.next();
-                it.remove();
-                if (key.isValid() && key.attachment() instanceof Runnable handler) {
-                    addReady(handler);
-                }
-            }
         }
     }
 
