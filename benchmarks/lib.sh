@@ -143,9 +143,10 @@ record() {
     printf '%s\t%s\t%s\t%s\t%s\n' "$@" | tee -a "$out/results.tsv" >&2
 }
 
-# The first line of a table: what ran where.
+# The first line of a table: what ran where ($1: where the server and load ran, if not SERVER_CPU
+# and LOAD_CPU).
 machine_line() {
-    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, server on CPU $SERVER_CPU, load on CPU $LOAD_CPU," \
+    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, ${1:-server on CPU $SERVER_CPU, load on CPU $LOAD_CPU}," \
         "$(java -version 2>&1 | head -n1), $("$PY" --version), aiohttp $("$PY" -c 'import aiohttp; print(aiohttp.__version__)')"
 }
 
