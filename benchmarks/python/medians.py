@@ -43,7 +43,7 @@ def median(data, case, unit, row):
 def main(path, base):
     rows, cases, data = read(path)
     others = [r for r in rows if r != base]
-    print("| case | unit | " + " | ".join(rows) + " | " + " | ".join(f"{base}/{r}" for r in others) + " |")
+    print("| case | unit | " + " | ".join(rows + [f"{base}/{r}" for r in others]) + " |")
     print("|---" * (2 + len(rows) + len(others)) + "|")
     for case, unit in cases:
         med = {r: median(data, case, unit, r) for r in rows}
