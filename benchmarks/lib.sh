@@ -7,7 +7,7 @@
 #   LOAD_CPU=1        the CPU the load generators / clients are pinned to
 #   PY=/usr/bin/python3           a Python with aiohttp (Debian's python3-aiohttp)
 #   MVN="mvn -B -q -o"            how to build (drop -o on a machine without the Maven cache)
-#   SHARED_BENCH=../shared/bench  the peers' harness (its Netty HTTP peer, compare-client.sh)
+#   SHARED_BENCH=../shared/bench  the peers' harness (its Netty HTTP peer: compare-client.sh, compare-scaling.sh)
 #   OUT=...           where raw output goes (default $TMPDIR/jasyncio-bench/<script>-<time>)
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
