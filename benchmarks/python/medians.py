@@ -42,7 +42,7 @@ def median(data, case, unit, row):
 
 def main(path, base):
     rows, cases, data = read(path)
-    others = [r for r in rows if r != base]
+    others = [r for r in rows if r != base] if base in rows else []  # no ratios without BASE
     print("| case | unit | " + " | ".join(rows + [f"{base}/{r}" for r in others]) + " |")
     print("|---" * (2 + len(rows) + len(others)) + "|")
     for case, unit in cases:
