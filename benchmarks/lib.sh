@@ -1,13 +1,13 @@
-# Sourced by benchmarks/compare-ws.sh and benchmarks/compare-client.sh: builds what they run,
-# starts one server at a time pinned to SERVER_CPU, runs load generators pinned to LOAD_CPU,
-# records every measurement in $out/results.tsv and prints the medians table.
-# Settings shared by both scripts (environment):
+# Sourced by benchmarks/compare-*.sh: builds what they run, starts one server at a time pinned to
+# SERVER_CPU, runs load generators pinned to LOAD_CPU, records every measurement in
+# $out/results.tsv and prints the medians table.
+# Settings shared by the scripts (environment):
 #   REPS=3            repetitions; each repetition runs every row once, in turn (round-robin)
 #   SERVER_CPU=0      the CPU the server is pinned to (taskset -c)
 #   LOAD_CPU=1        the CPU the load generators / clients are pinned to
 #   PY=/usr/bin/python3           a Python with aiohttp (Debian's python3-aiohttp)
 #   MVN="mvn -B -q -o"            how to build (drop -o on a machine without the Maven cache)
-#   SHARED_BENCH=../shared/bench  the peers' harness (its Netty HTTP peer, compare-client.sh)
+#   SHARED_BENCH=../shared/bench  the peers' harness (its Netty HTTP peer: compare-client.sh, compare-scaling.sh)
 #   OUT=...           where raw output goes (default $TMPDIR/jasyncio-bench/<script>-<time>)
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,6 +21,7 @@ MVN="${MVN:-mvn -B -q -o}"
 SHARED_BENCH="${SHARED_BENCH:-$root/../shared/bench}"
 jar="$root/benchmarks/target/benchmarks.jar"
 netty_peers_jar="$root/bench/netty-peers/target/netty-peers.jar"
+vertx_peers_jar="$root/bench/vertx-peers/target/vertx-peers.jar"
 # The shared harness's JAVA_OPTS for its Java peers; used for every Java server here.
 JAVA_SERVER_OPTS="-Xms1g -Xmx1g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
 # Java load generators and clients.
@@ -40,11 +41,16 @@ build_benchmarks() {
     fi
 }
 
-build_netty_peers() {
-    if stale "$netty_peers_jar" bench/netty-peers/src bench/netty-peers/pom.xml; then
-        (cd bench/netty-peers && $MVN package >&2)
+# build_peer_project NAME: builds bench/NAME (a standalone Maven project) into bench/NAME/target/NAME.jar.
+build_peer_project() {
+    if stale "bench/$1/target/$1.jar" "bench/$1/src" "bench/$1/pom.xml"; then
+        (cd "bench/$1" && $MVN package >&2)
     fi
 }
+
+build_netty_peers() { build_peer_project netty-peers; }
+
+build_vertx_peers() { build_peer_project vertx-peers; }
 
 # Prints the path of the shared harness's peers.jar (bench.Peers: netty-nio-http and the rest):
 # the one run-peers.sh built if there is one, else one built from a copy of its sources in
@@ -108,6 +114,26 @@ load() {
     cat "$out/raw/$name.txt"
 }
 
+# wrk_load NAME THREADS CONNECTIONS SECONDS URL: one `wrk --latency` run pinned to LOAD_CPU, raw
+# output in $out/raw/NAME.txt; prints python/wrk_summary.py's line ("requests/s R p50_us P50
+# p99_us P99 errors E requests N"). Errors (socket errors, non-2xx) are reported on stderr and in
+# $out/warnings.txt, not fatal.
+wrk_load() {
+    local name="$1" threads="$2" conns="$3" seconds="$4" url="$5" r
+    load "$name" wrk -t"$threads" -c"$conns" -d"${seconds}s" --latency --timeout 5s "$url" > /dev/null
+    r=$("$PY" benchmarks/python/wrk_summary.py < "$out/raw/$name.txt")
+    if [ "$(field errors <<< "$r")" != 0 ]; then
+        echo "warning: $name: $r" | tee -a "$out/warnings.txt" >&2
+    fi
+    echo "$r"
+}
+
+# wrk_warm NAME THREADS CONNECTIONS SECONDS URL: an untimed wrk run (JIT warm-up), output kept;
+# nothing for 0 seconds. wrk takes whole seconds only.
+wrk_warm() {
+    [ "$4" = 0 ] || load "$1" wrk -t"$2" -c"$3" -d"$4s" "$5" > /dev/null
+}
+
 # field KEY: the word after KEY in the input (e.g. "requests/s 123" -> 123).
 field() { awk -v k="$1" '{ for (i = 1; i < NF; i++) if ($i == k) print $(i + 1) }' | tail -n 1; }
 
@@ -117,9 +143,10 @@ record() {
     printf '%s\t%s\t%s\t%s\t%s\n' "$@" | tee -a "$out/results.tsv" >&2
 }
 
-# The first line of a table: what ran where.
+# The first line of a table: what ran where ($1: where the server and load ran, if not SERVER_CPU
+# and LOAD_CPU).
 machine_line() {
-    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, server on CPU $SERVER_CPU, load on CPU $LOAD_CPU," \
+    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, ${1:-server on CPU $SERVER_CPU, load on CPU $LOAD_CPU}," \
         "$(java -version 2>&1 | head -n1), $("$PY" --version), aiohttp $("$PY" -c 'import aiohttp; print(aiohttp.__version__)')"
 }
 

@@ -8,10 +8,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The plaintext hello-world row of the peer benchmark (../shared/bench, "Adding our server as a
- * row"): {@code GET /} answers 200 with {@code Content-Type: text/plain}, {@code Content-Length: 13}
- * and {@code Hello, World!}, keep-alive (HTTP/1.1 default), TCP_NODELAY on accepted sockets, no
- * access log, listening on 127.0.0.1. It stays in the foreground and exits (status 0, after a
- * graceful shutdown of at most one second) on SIGTERM or SIGINT.
+ * row") and the JSON test of {@code benchmarks/compare-json.sh}:
+ * <ul>
+ *   <li>{@code GET /} answers 200 with {@code Content-Type: text/plain}, {@code Content-Length: 13}
+ *       and {@code Hello, World!};</li>
+ *   <li>{@code GET /json} answers 200 with {@code {"message":"Hello, World!"}} (27 bytes), a new
+ *       {@link Message} serialized by Jackson on every request through {@link Response#json(Object)}
+ *       ({@code Content-Type: application/json; charset=utf-8}), as in TechEmpower's JSON test.</li>
+ * </ul>
+ * Keep-alive (HTTP/1.1 default), TCP_NODELAY on accepted sockets, no access log, listening on
+ * 127.0.0.1. It stays in the foreground and exits (status 0, after a graceful shutdown of at most
+ * one second) on SIGTERM or SIGINT.
  *
  * <pre>
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar \
@@ -22,7 +29,25 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HelloServer {
 
+    private static final byte[] HELLO = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The JSON test's object.
+     *
+     * @param message always "Hello, World!"
+     */
+    public record Message(String message) {
+    }
+
     private HelloServer() {
+    }
+
+    /** @return the application: {@code GET /} (plaintext) and {@code GET /json} */
+    public static Application app() {
+        Application app = new Application();
+        app.router().addGet("/", request -> Response.bytes(HELLO, "text/plain"));
+        app.router().addGet("/json", request -> Response.json(new Message("Hello, World!")));
+        return app;
     }
 
     /**
@@ -36,9 +61,6 @@ public final class HelloServer {
         }
         int port = Integer.parseInt(args[0]);
         int loops = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        byte[] hello = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
-        Application app = new Application();
-        app.router().addGet("/", request -> Response.bytes(hello, "text/plain"));
-        Web.runApp(app, "127.0.0.1", port, WebServerOptions.defaults(), loops, 1);
+        Web.runApp(app(), "127.0.0.1", port, WebServerOptions.defaults(), loops, 1);
     }
 }

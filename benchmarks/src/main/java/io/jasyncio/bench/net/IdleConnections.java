@@ -65,10 +65,7 @@ public final class IdleConnections {
                 Asyncio.sleep(0.01);
             }
             long before = usedHeapAfterGc();
-            String java = ProcessHandle.current().info().command().orElse("java");
-            Process clients = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    IdleConnections.class.getName(), "client", Integer.toString(server.port()), Integer.toString(n))
-                    .redirectErrorStream(true).start();
+            Process clients = startJvm(IdleConnections.class, "client", Integer.toString(server.port()), Integer.toString(n));
             long t0 = System.nanoTime();
             while (server.activeConnections() < n) {
                 Asyncio.sleep(0.05);
@@ -97,7 +94,27 @@ public final class IdleConnections {
         });
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
+    /**
+     * Starts {@code main} in a second JVM (this one's {@code java} and class path), standard error
+     * merged into its standard output.
+     *
+     * @param main the class to run
+     * @param args its arguments
+     * @return the process
+     * @throws java.io.IOException if it cannot start
+     */
+    public static Process startJvm(Class<?> main, String... args) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /**
+     * @return the least used heap seen over four {@code System.gc()} calls, 50 ms apart (bytes)
+     * @throws InterruptedException if interrupted
+     */
+    public static long usedHeapAfterGc() throws InterruptedException {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
             System.gc();
