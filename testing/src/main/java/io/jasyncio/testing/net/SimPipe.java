@@ -58,6 +58,8 @@ final class SimPipe {
     private boolean finArrived;
     private boolean eofDelivered;
     private TimerHandle timer;
+    /** The arrival time the timer was set for: due when it fires, even if the clock rounded below it. */
+    private double timerAt;
     private double lastArrival;
     /** Bytes still allowed before an injected reset, or -1 for none. */
     private long resetBudget = -1;
@@ -196,7 +198,8 @@ final class SimPipe {
     private void schedule() {
         Segment head = wire.peekFirst();
         if (timer == null && head != null) {
-            timer = loop.callAt(head.arrival(), this::arrive);
+            timerAt = head.arrival();
+            timer = loop.callAt(timerAt, this::arrive);
         }
     }
 
@@ -225,7 +228,7 @@ final class SimPipe {
         if (link.isPartitioned()) {
             return; // held: heal() retransmits
         }
-        double now = loop.time();
+        double now = Math.max(loop.time(), timerAt);
         while (!wire.isEmpty() && wire.peekFirst().arrival() <= now) {
             Segment s = wire.pollFirst();
             wireBytes -= s.length();

@@ -3,14 +3,14 @@ package io.jasyncio.testing.net;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.internal.net.Addresses;
+import io.jasyncio.internal.net.TransportSupport;
+import io.jasyncio.internal.net.WriteFlow;
 import io.jasyncio.net.BaseProtocol;
 import io.jasyncio.net.BufferedProtocol;
 import io.jasyncio.net.Protocol;
 import io.jasyncio.net.Transport;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * One end of a simulated connection: a {@link Transport} with the selector transport's contract
@@ -46,9 +46,7 @@ final class SimTransport implements Transport {
     private boolean lost;
     private boolean vanished;
     private int writesAfterLost;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_HIGH_WATER / 4;
-    private boolean protocolPaused;
+    private final WriteFlow flow;
 
     SimTransport(SimHost host, InetSocketAddress local, InetSocketAddress peer, BaseProtocol protocol,
             SimServer server) {
@@ -57,6 +55,7 @@ final class SimTransport implements Transport {
         this.local = local;
         this.peer = peer;
         this.server = server;
+        this.flow = new WriteFlow(loop, this);
         setProtocol(protocol);
         if (server != null) {
             server.attach(this);
@@ -162,14 +161,7 @@ final class SimTransport implements Transport {
 
     /** Called by the outgoing pipe after it put bytes on the wire. */
     void sendProgress() {
-        if (protocolPaused && out.sendBuffered() <= lowWater) {
-            protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (Throwable t) {
-                report(t, "protocol.resumeWriting() failed");
-            }
-        }
+        flow.shrank(out.sendBuffered(), protocol);
         if (closing && !lost && out.sendBuffered() == 0 && out.finQueued()) {
             lose(null);
         }
@@ -207,14 +199,7 @@ final class SimTransport implements Transport {
             return;
         }
         out.enqueue(data);
-        if (!protocolPaused && out.sendBuffered() > highWater) {
-            protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (Throwable t) {
-                report(t, "protocol.pauseWriting() failed");
-            }
-        }
+        flow.grew(out.sendBuffered(), protocol);
     }
 
     @Override
@@ -233,20 +218,15 @@ final class SimTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        highWater = high;
-        lowWater = low;
-        if (!protocolPaused && !lost && out.sendBuffered() > highWater) {
-            protocolPaused = true;
-            protocol.pauseWriting();
+        flow.setLimits(high, low);
+        if (!lost) {
+            flow.grew(out.sendBuffered(), protocol);
         }
     }
 
     @Override
     public int[] getWriteBufferLimits() {
-        return new int[] {lowWater, highWater};
+        return flow.limits();
     }
 
     @Override
@@ -334,20 +314,12 @@ final class SimTransport implements Transport {
     }
 
     private void fatalError(Throwable exc, String message) {
-        if (exc instanceof VirtualMachineError vm && !(exc instanceof StackOverflowError)) {
-            throw vm;
-        }
         report(exc, message);
         abortWith(exc);
     }
 
     private void report(Throwable t, String message) {
-        Map<String, Object> ctx = new HashMap<>();
-        ctx.put("message", message);
-        ctx.put("exception", t);
-        ctx.put("transport", this);
-        ctx.put("protocol", protocol);
-        loop.callExceptionHandler(ctx);
+        TransportSupport.report(loop, t, message, this, protocol);
     }
 
     // ---------------------------------------------------------------- the rest
@@ -365,11 +337,7 @@ final class SimTransport implements Transport {
 
     @Override
     public void setProtocol(BaseProtocol protocol) {
-        if (!(protocol instanceof Protocol) && !(protocol instanceof BufferedProtocol)) {
-            throw new IllegalArgumentException("a stream transport needs a Protocol or a BufferedProtocol, got "
-                    + (protocol == null ? "null" : protocol.getClass().getName()));
-        }
-        this.protocol = protocol;
+        this.protocol = TransportSupport.requireStreamProtocol(protocol);
     }
 
     @Override
