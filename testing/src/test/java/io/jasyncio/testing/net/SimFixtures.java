@@ -45,6 +45,17 @@ final class SimFixtures {
         };
     }
 
+    /** {@link #echo()}, ending quietly when the connection is reset. */
+    static ConnectionHandler echoUntilReset() {
+        return (reader, writer) -> {
+            try {
+                echo().handle(reader, writer);
+            } catch (IOException reset) {
+                writer.close();
+            }
+        };
+    }
+
     /** A handler that reads until the connection ends and reports how: the error, or null at EOF. */
     static ConnectionHandler readsUntilEnd(Future<Throwable> ended) {
         return (reader, writer) -> {

@@ -1,7 +1,7 @@
 package io.jasyncio.testing.net;
 
 import static io.jasyncio.testing.net.SimFixtures.b;
-import static io.jasyncio.testing.net.SimFixtures.echo;
+import static io.jasyncio.testing.net.SimFixtures.echoUntilReset;
 import static io.jasyncio.testing.net.SimFixtures.shutdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,13 +26,7 @@ class SimSeedTest {
         return VirtualTime.run(() -> {
             SimNetwork net = new SimNetwork(Asyncio.getRunningLoop(), seed)
                     .faults(SimFaults.NONE.withJitter(0.05).withResets(0.5, 40));
-            Server server = net.host("server").startServer((reader, writer) -> {
-                try {
-                    echo().handle(reader, writer);
-                } catch (IOException reset) {
-                    writer.close();
-                }
-            }, 7);
+            Server server = net.host("server").startServer(echoUntilReset(), 7);
             List<Task<String>> clients = new ArrayList<>();
             for (String name : List.of("a", "b", "c")) {
                 clients.add(Asyncio.createTask(() -> {
@@ -75,13 +69,7 @@ class SimSeedTest {
     @AsyncTest
     void seededResetsAtProbabilityOneResetEveryConnection(EventLoop loop) throws Exception {
         SimNetwork net = new SimNetwork(loop, 7).faults(SimFaults.NONE.withResets(1.0, 10));
-        Server server = net.host("server").startServer((reader, writer) -> {
-            try {
-                echo().handle(reader, writer);
-            } catch (IOException reset) {
-                writer.close();
-            }
-        }, 7);
+        Server server = net.host("server").startServer(echoUntilReset(), 7);
         for (int i = 0; i < 4; i++) {
             Connection c = net.host("client").openConnection("server", 7);
             c.writer().write(b("more than ten bytes, so the reset comes"));
