@@ -15,10 +15,30 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class TestCertificate {
 
+    private static TestCertificate shared;
+
     private final KeyStore keys;
 
     private TestCertificate(KeyStore keys) {
         this.keys = keys;
+    }
+
+    /**
+     * @return one certificate for the whole test run, made on first use (the key store file is
+     *     deleted at once: the key store is in memory)
+     * @throws Exception if keytool fails
+     */
+    public static synchronized TestCertificate shared() throws Exception {
+        if (shared == null) {
+            Path dir = java.nio.file.Files.createTempDirectory("jasyncio-cert");
+            try {
+                shared = create(dir);
+            } finally {
+                java.nio.file.Files.deleteIfExists(dir.resolve("server.p12"));
+                java.nio.file.Files.deleteIfExists(dir);
+            }
+        }
+        return shared;
     }
 
     /**

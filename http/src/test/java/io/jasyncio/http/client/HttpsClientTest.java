@@ -9,30 +9,18 @@ import io.jasyncio.net.Server;
 import io.jasyncio.net.Streams;
 import io.jasyncio.net.TlsOptions;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** https through the session: verification on by default, a trusted CA works, the insecure option is explicit. */
 class HttpsClientTest {
 
-    @TempDir
-    static Path dir;
-    static TestCertificate cert;
-
-    @BeforeAll
-    static void makeCertificate() throws Exception {
-        cert = TestCertificate.create(dir);
-    }
-
     private static SSLContext serverContext() throws Exception {
-        return cert.serverContext();
+        return TestCertificate.shared().serverContext();
     }
 
     private static SSLContext trusting() throws Exception {
-        return cert.trusting();
+        return TestCertificate.shared().trusting();
     }
 
     private static Server httpsServer() throws Exception {

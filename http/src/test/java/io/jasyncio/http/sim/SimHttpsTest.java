@@ -15,25 +15,13 @@ import io.jasyncio.net.TlsOptions;
 import io.jasyncio.testing.AsyncTest;
 import io.jasyncio.testing.net.SimNetwork;
 import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 /** https through Dialer.overStreams: TLS layered on the simulated network's streams with startTls. */
 class SimHttpsTest {
 
-    @TempDir
-    static Path dir;
-    static TestCertificate cert;
-
-    @BeforeAll
-    static void makeCertificate() throws Exception {
-        cert = TestCertificate.create(dir);
-    }
-
     /** A host "localhost" that answers one request over TLS, then closes. */
     private static Server httpsServer(SimNetwork net) throws Exception {
-        TlsOptions tls = TlsOptions.of(cert.serverContext());
+        TlsOptions tls = TlsOptions.of(TestCertificate.shared().serverContext());
         return net.host("localhost").startServer((reader, writer) -> {
             try {
                 writer.startTls(tls);
@@ -61,7 +49,7 @@ class SimHttpsTest {
         SimNetwork net = new SimNetwork(loop);
         net.link("client", "localhost").latency(0.01);
         Server server = httpsServer(net);
-        try (ClientSession s = client(net).tls(TlsPolicy.of(cert.trusting())).build();
+        try (ClientSession s = client(net).tls(TlsPolicy.of(TestCertificate.shared().trusting())).build();
                 ClientResponse r = s.get("https://localhost/")) {
             assertThat(r.text()).isEqualTo("secret");
         }
