@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p><b>Invariants.</b> Bytes arrive in order, exactly once, unless the connection is reset
  * (then both ends fail with the same kind of error and nothing more is delivered) or an end
  * vanishes (then nothing more leaves that end, and what reaches it is never acknowledged). A fault
- * on a connection that already ended does nothing. Loop-confined.
+ * on a connection that already ended does nothing. An end is named by its host; on a connection
+ * from a host to itself, that name means the client's end. Loop-confined.
  */
 public final class SimConnection {
 

@@ -302,7 +302,9 @@ final class SimTransport implements Transport {
         lost = true;
         loop.callSoon(() -> {
             try {
-                protocol.connectionLost(exc);
+                if (started) { // a protocol that was never made hears nothing
+                    protocol.connectionLost(exc);
+                }
             } catch (Throwable t) {
                 report(t, "Exception in protocol.connectionLost()");
             } finally {

@@ -214,4 +214,24 @@ class SimFaultsTest {
         c.writer().close();
         shutdown(server);
     }
+
+    /** A connect cancelled during the handshake leaves nothing open: the server's end is reset, unseen. */
+    @AsyncTest
+    void cancelledConnectLeavesNothingOpen(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop);
+        net.link("client", "server").latency(1);
+        Future<Throwable> serverSaw = loop.createFuture();
+        Server server = net.host("server").startServer(readsUntilEnd(serverSaw), 7);
+        SimProtocolTest.Recorder clientSide = new SimProtocolTest.Recorder();
+        Task<?> connecting = Asyncio.createTask(() -> net.host("client").createConnection(() -> clientSide,
+                "server", 7));
+        Asyncio.sleep(1.5); // the SYN arrived (t=1), the SYN-ACK is on its way (t=2)
+        connecting.cancel();
+        assertThatThrownBy(() -> Asyncio.await(connecting)).isInstanceOf(io.jasyncio.CancelledError.class);
+        assertThat(Asyncio.await(serverSaw)).isInstanceOf(SocketException.class)
+                .hasMessageContaining("Connection reset by peer");
+        shutdown(server);
+        assertThat(server.activeConnections()).isZero();
+        assertThat(clientSide.calls).as("never made, so never lost either").isEmpty();
+    }
 }

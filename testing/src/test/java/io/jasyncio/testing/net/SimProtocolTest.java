@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
 import io.jasyncio.net.BaseTransport;
+import io.jasyncio.net.BufferedProtocol;
 import io.jasyncio.net.Protocol;
 import io.jasyncio.net.Server;
 import io.jasyncio.net.Transport;
 import io.jasyncio.net.TransportAndProtocol;
 import io.jasyncio.testing.AsyncTest;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -114,5 +116,33 @@ class SimProtocolTest {
         tp.transport().close();
         server.close();
         server.waitClosed();
+    }
+
+    /** A BufferedProtocol is filled through getBuffer, however small its buffers, bytes in order. */
+    @AsyncTest
+    void bufferedProtocolIsFilledThroughItsOwnBuffers(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop);
+        StringBuilder got = new StringBuilder();
+        List<Integer> sizes = new ArrayList<>();
+        ByteBuffer small = ByteBuffer.allocate(3);
+        Server server = net.host("server").listen(9, () -> new BufferedProtocol() {
+            @Override
+            public ByteBuffer getBuffer(int sizeHint) {
+                return small.clear();
+            }
+
+            @Override
+            public void bufferUpdated(int n) {
+                sizes.add(n);
+                got.append(new String(small.array(), 0, n, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        });
+        TransportAndProtocol<Transport, Recorder> tp = net.host("client").createConnection(Recorder::new, "server", 9);
+        tp.transport().write(b("abcdefgh"));
+        tp.transport().close();
+        server.close();
+        server.waitClosed();
+        assertThat(got).hasToString("abcdefgh");
+        assertThat(sizes).containsExactly(3, 3, 2);
     }
 }
