@@ -151,30 +151,29 @@ final class SimPipe {
         }
         double now = loop.time();
         while (sendBytes > 0) {
+            if (resetBudget == 0) { // the RST takes the place of the next byte
+                net.record("reset injected after " + sentTotal + " bytes from " + from.describe());
+                sendReset();
+                break;
+            }
             long room = net.receiveWindow() - wireBytes - recvBytes;
             if (room <= 0) {
                 break;
             }
             ByteBuffer head = sendBuf.peekFirst();
-            long n = Math.min(Math.min(head.remaining(), SEGMENT), room);
-            if (resetBudget >= 0) {
-                n = Math.min(n, resetBudget);
+            int n = (int) Math.min(Math.min(head.remaining(), SEGMENT), room);
+            if (resetBudget > 0) {
+                n = (int) Math.min(n, resetBudget);
+                resetBudget -= n;
             }
-            if (n > 0) {
-                byte[] segment = new byte[(int) n];
-                head.get(segment);
-                if (!head.hasRemaining()) {
-                    sendBuf.pollFirst();
-                }
-                sendBytes -= n;
-                sentTotal += n;
-                put(Kind.DATA, segment, now);
+            byte[] segment = new byte[n];
+            head.get(segment);
+            if (!head.hasRemaining()) {
+                sendBuf.pollFirst();
             }
-            if (resetBudget >= 0 && (resetBudget -= n) == 0) {
-                net.record("reset injected after " + sentTotal + " bytes from " + from.describe());
-                sendReset();
-                break;
-            }
+            sendBytes -= n;
+            sentTotal += n;
+            put(Kind.DATA, segment, now);
         }
         if (sendBytes == 0 && finQueued && !finSent && !stopped) {
             finSent = true;

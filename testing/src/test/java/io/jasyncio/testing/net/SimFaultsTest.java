@@ -133,6 +133,21 @@ class SimFaultsTest {
         shutdown(server);
     }
 
+    /** The RST takes the place of byte N+1: a sender that stops at N bytes is not reset. */
+    @AsyncTest
+    void resetAfterIsNotTriggeredByASenderThatStopsInTime(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop);
+        net.onConnection(conn -> conn.resetAfter("server", 1000));
+        Server server = net.host("server").startServer((reader, writer) -> {
+            writer.write(pattern(1000));
+            writer.close();
+        }, 80);
+        Connection c = net.host("client").openConnection("server", 80);
+        assertThat(c.reader().read()).isEqualTo(pattern(1000));
+        assertThat(net.connections().getFirst().isReset()).isFalse();
+        shutdown(server);
+    }
+
     /** abort() sends an RST: the peer fails with a reset, the aborting end ends quietly. */
     @AsyncTest
     void abortResetsThePeer(EventLoop loop) throws Exception {
