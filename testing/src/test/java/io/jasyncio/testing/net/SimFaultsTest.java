@@ -20,6 +20,7 @@ import io.jasyncio.net.Server;
 import io.jasyncio.net.WriteTransport;
 import io.jasyncio.testing.AsyncTest;
 import java.io.ByteArrayOutputStream;
+import java.net.BindException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -108,13 +109,11 @@ class SimFaultsTest {
         shutdown(server);
     }
 
-    /** resetAfter lets exactly that many bytes through, then both ends fail. */
-    @AsyncTest
-    void resetAfterBytesDeliversThoseBytesThenFails(EventLoop loop) throws Exception {
-        SimNetwork net = new SimNetwork(loop);
+    /** A server on port 80 that sends {@code bytes} and closes; its connections reset after 1000 bytes from it. */
+    private static Server sendingServerResetAfter1000(SimNetwork net, int bytes) throws BindException {
         net.onConnection(conn -> conn.resetAfter("server", 1000));
-        Server server = net.host("server").startServer((reader, writer) -> {
-            writer.write(pattern(100_000));
+        return net.host("server").startServer((reader, writer) -> {
+            writer.write(pattern(bytes));
             try {
                 writer.drain();
             } catch (SocketException expected) {
@@ -122,6 +121,13 @@ class SimFaultsTest {
             }
             writer.close();
         }, 80);
+    }
+
+    /** resetAfter lets exactly that many bytes through, then both ends fail. */
+    @AsyncTest
+    void resetAfterBytesDeliversThoseBytesThenFails(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop);
+        Server server = sendingServerResetAfter1000(net, 100_000);
         Connection c = net.host("client").openConnection("server", 80);
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         assertThatThrownBy(() -> {
@@ -137,11 +143,7 @@ class SimFaultsTest {
     @AsyncTest
     void resetAfterIsNotTriggeredByASenderThatStopsInTime(EventLoop loop) throws Exception {
         SimNetwork net = new SimNetwork(loop);
-        net.onConnection(conn -> conn.resetAfter("server", 1000));
-        Server server = net.host("server").startServer((reader, writer) -> {
-            writer.write(pattern(1000));
-            writer.close();
-        }, 80);
+        Server server = sendingServerResetAfter1000(net, 1000);
         Connection c = net.host("client").openConnection("server", 80);
         assertThat(c.reader().read()).isEqualTo(pattern(1000));
         assertThat(net.connections().getFirst().isReset()).isFalse();
