@@ -3,19 +3,24 @@ package io.jasyncio.http.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
 import io.jasyncio.http.client.ClientOSError;
 import io.jasyncio.http.client.ClientPayloadError;
 import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientSession;
+import io.jasyncio.http.client.ClientTimeout;
 import io.jasyncio.http.client.Dialer;
+import io.jasyncio.http.client.ServerTimeoutError;
 import io.jasyncio.http.web.AppRunner;
 import io.jasyncio.http.web.Application;
 import io.jasyncio.http.web.Response;
 import io.jasyncio.http.web.ServerSite;
+import io.jasyncio.http.web.StreamResponse;
 import io.jasyncio.testing.AsyncTest;
 import io.jasyncio.testing.net.SimNetwork;
 import java.net.SocketException;
+import java.util.Arrays;
 
 /** The HTTP server and client, unchanged, over the testing module's simulated network. */
 class SimHttpTest {
@@ -42,9 +47,12 @@ class SimHttpTest {
     }
 
     private static ClientSession client(SimNetwork net) {
+        return clientBuilder(net).build();
+    }
+
+    private static ClientSession.Builder clientBuilder(SimNetwork net) {
         return ClientSession.builder()
-                .dialer(Dialer.overStreams((host, port) -> net.host("client").openConnection(host, port)))
-                .build();
+                .dialer(Dialer.overStreams((host, port) -> net.host("client").openConnection(host, port)));
     }
 
     /** A request crosses the network with its latency: one round trip to connect, one for the exchange. */
@@ -109,6 +117,62 @@ class SimHttpTest {
                     .isInstanceOf(ClientOSError.class).isNotInstanceOf(ClientPayloadError.class)
                     .hasMessageContaining("GET http://server/small")
                     .rootCause().isInstanceOf(SocketException.class).hasMessageContaining("Connection reset");
+        } finally {
+            runner.cleanup();
+        }
+    }
+
+    /** A partition after connecting ends the request in the client's sock_read timeout, to the virtual second. */
+    @AsyncTest
+    void partitionMidRequestEndsInTheSockReadTimeout(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop);
+        net.onConnection(c -> {
+            if (net.connections().size() == 1) {
+                net.partition("client", "server");
+            }
+        });
+        AppRunner runner = serve(net);
+        try (ClientSession session = clientBuilder(net).timeout(ClientTimeout.DEFAULT.withSockRead(5)).build()) {
+            double start = loop.time();
+            assertThatThrownBy(() -> session.get("http://server/small")).isInstanceOf(ServerTimeoutError.class);
+            assertThat(loop.time() - start).isEqualTo(5.0);
+            net.heal("client", "server");
+            try (ClientResponse r = session.get("http://server/small")) {
+                assertThat(r.text()).isEqualTo("still serving");
+            }
+        } finally {
+            runner.cleanup();
+        }
+    }
+
+    /** A client reading 16 KiB a second paces a handler streaming 1 MiB: its writes wait for the reader. */
+    @AsyncTest
+    void slowClientBackPressuresAStreamingHandler(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop);
+        Application app = new Application();
+        double[] handlerDone = new double[1];
+        app.router().addGet("/stream", req -> {
+            StreamResponse resp = new StreamResponse();
+            resp.prepare(req);
+            for (int i = 0; i < 16; i++) {
+                resp.write(Arrays.copyOfRange(BIG, 0, 64 * 1024));
+            }
+            resp.writeEof();
+            handlerDone[0] = loop.time();
+            return resp;
+        });
+        AppRunner runner = new AppRunner(app);
+        runner.setup();
+        new ServerSite(runner, "http://server:80", protocols -> net.host("server").listen(80, protocols)).start();
+        try (ClientSession session = client(net); ClientResponse r = session.get("http://server/stream")) {
+            int total = 0;
+            for (byte[] chunk; (chunk = r.content().read(16 * 1024)).length > 0; ) {
+                total += chunk.length;
+                Asyncio.sleep(1);
+            }
+            assertThat(total).isEqualTo(16 * 64 * 1024);
+            assertThat(handlerDone[0]).as("the handler waited for the slow client").isGreaterThan(30.0)
+                    .isLessThan(loop.time());
         } finally {
             runner.cleanup();
         }
