@@ -23,7 +23,7 @@
  * any order. The same program and seed make the same choices, so a failing seed replays exactly,
  * as long as no other thread feeds the loop.
  *
- * <p>Not yet here: a simulated network (in-memory transports between named hosts, with injected
- * latency, partitions and resets), which waits for the public networking API.
+ * <p>The simulated network (named hosts, in-memory transports with latency, bandwidth,
+ * partitions, resets and half-open connections) is in {@link io.jasyncio.testing.net}.
  */
 package io.jasyncio.testing;

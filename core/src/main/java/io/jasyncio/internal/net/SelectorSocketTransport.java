@@ -72,9 +72,7 @@ public final class SelectorSocketTransport implements Transport, Runnable {
     private int connLost;
     private ArrayDeque<ByteBuffer> pending;
     private long pendingBytes;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_HIGH_WATER / 4;
-    private boolean protocolPaused;
+    private final WriteFlow flow;
 
     /**
      * Registers the connected channel and schedules {@code connectionMade} (then reading) for the
@@ -94,6 +92,7 @@ public final class SelectorSocketTransport implements Transport, Runnable {
         this.channel = channel;
         this.server = server;
         this.waiter = waiter;
+        this.flow = new WriteFlow(loop, this);
         setProtocol(protocol);
         this.peer = channel.getRemoteAddress();
         this.local = channel.getLocalAddress();
@@ -404,17 +403,13 @@ public final class SelectorSocketTransport implements Transport, Runnable {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        highWater = high;
-        lowWater = low;
+        flow.setLimits(high, low);
         maybePauseProtocol();
     }
 
     @Override
     public int[] getWriteBufferLimits() {
-        return new int[] {lowWater, highWater};
+        return flow.limits();
     }
 
     @Override
@@ -423,26 +418,11 @@ public final class SelectorSocketTransport implements Transport, Runnable {
     }
 
     private void maybePauseProtocol() {
-        if (pendingBytes <= highWater || protocolPaused) {
-            return;
-        }
-        protocolPaused = true;
-        try {
-            protocol.pauseWriting();
-        } catch (Throwable t) {
-            reportCallbackError(t, "protocol.pauseWriting() failed");
-        }
+        flow.grew(pendingBytes, protocol);
     }
 
     private void maybeResumeProtocol() {
-        if (protocolPaused && pendingBytes <= lowWater) {
-            protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (Throwable t) {
-                reportCallbackError(t, "protocol.resumeWriting() failed");
-            }
-        }
+        flow.shrank(pendingBytes, protocol);
     }
 
     // ---------------------------------------------------------------- reading control
@@ -504,26 +484,13 @@ public final class SelectorSocketTransport implements Transport, Runnable {
             throw vm;
         }
         if (!(exc instanceof IOException) || loop.getDebug()) {
-            Map<String, Object> ctx = new HashMap<>();
-            ctx.put("message", message);
-            ctx.put("exception", exc);
-            ctx.put("transport", this);
-            ctx.put("protocol", protocol);
-            loop.callExceptionHandler(ctx);
+            TransportSupport.report(loop, exc, message, this, protocol);
         }
         forceClose(exc);
     }
 
     private void reportCallbackError(Throwable t, String message) {
-        if (t instanceof VirtualMachineError vm && !(t instanceof StackOverflowError)) {
-            throw vm;
-        }
-        Map<String, Object> ctx = new HashMap<>();
-        ctx.put("message", message);
-        ctx.put("exception", t);
-        ctx.put("transport", this);
-        ctx.put("protocol", protocol);
-        loop.callExceptionHandler(ctx);
+        TransportSupport.report(loop, t, message, this, protocol);
     }
 
     private void forceClose(Throwable exc) {
@@ -591,8 +558,7 @@ public final class SelectorSocketTransport implements Transport, Runnable {
             this.plain = p;
             this.buffered = null;
         } else {
-            throw new IllegalArgumentException("a stream transport needs a Protocol or a BufferedProtocol, got "
-                    + (protocol == null ? "null" : protocol.getClass().getName()));
+            TransportSupport.requireStreamProtocol(protocol);
         }
         this.protocol = protocol;
     }

@@ -1,6 +1,7 @@
 package io.jasyncio.internal.process;
 
 import io.jasyncio.EventLoop;
+import io.jasyncio.internal.net.TransportSupport;
 import io.jasyncio.net.BaseProtocol;
 import io.jasyncio.net.Transport;
 import java.io.IOException;
@@ -208,9 +209,7 @@ public final class PipeWriter implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
+        TransportSupport.checkWriteBufferLimits(high, low);
         highWater = high;
         lowWater = low;
     }

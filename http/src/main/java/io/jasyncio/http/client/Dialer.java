@@ -21,4 +21,21 @@ public interface Dialer {
      *     {@link ClientConnectorError} naming the host and port)
      */
     ClientConnection dial(ConnectionKey key, TlsPolicy tls) throws IOException;
+
+    /**
+     * A dialer over any stream connections: {@code opener} connects, and {@code https} is layered
+     * on with {@code StreamWriter.startTls}, verified as by the default dialer.
+     *
+     * <pre>{@code
+     * ClientSession session = ClientSession.builder()
+     *         .dialer(Dialer.overStreams((host, port) -> net.host("client").openConnection(host, port)))
+     *         .build();
+     * }</pre>
+     *
+     * @param opener opens a plain connection to a host and port
+     * @return the dialer
+     */
+    static Dialer overStreams(StreamOpener opener) {
+        return new OpenerDialer(java.util.Objects.requireNonNull(opener, "opener"));
+    }
 }

@@ -27,9 +27,10 @@ import java.util.ArrayDeque;
  *
  * <p>Errors: a head the parser rejects surfaces as {@link HttpParseException} (the caller makes
  * it an {@link InvalidResponseError} with the request's details); end of stream before the head
- * is a {@link ServerDisconnectedError}; a body cut short or malformed is a
- * {@link ClientPayloadError}; a failing read or write is a {@link ClientOSError}. After any of
- * them the connection is not reusable.
+ * is a {@link ServerDisconnectedError}; a body cut short (by the server closing, or by a read
+ * failing, such as a reset, as aiohttp's {@code connection_lost}) or malformed is a
+ * {@link ClientPayloadError}, the I/O error its cause; any other failing read or write is a
+ * {@link ClientOSError}. After any of them the connection is not reusable.
  *
  * <p>Loop-confined; one task at a time.
  */
@@ -218,7 +219,7 @@ final class Http1Connection implements HttpMessageListener<ResponseHead> {
             if (!body.isEmpty() || complete) {
                 continue;
             }
-            byte[] data = readSome(timer);
+            byte[] data = readBody(timer);
             if (data.length == 0) {
                 broken = true;
                 try {
@@ -246,6 +247,17 @@ final class Http1Connection implements HttpMessageListener<ResponseHead> {
         } catch (HttpParseException | RuntimeException e) {
             broken = true;
             throw e;
+        }
+    }
+
+    /** {@link #readSome}, with a failing read in the body made a {@link ClientPayloadError}, as aiohttp. */
+    private byte[] readBody(RequestTimer timer) throws IOException {
+        try {
+            return readSome(timer);
+        } catch (ClientOSError e) {
+            Throwable io = e.getCause();
+            throw new ClientPayloadError("Response payload is not completed: " + io.getMessage() + " (" + what + ")",
+                    io);
         }
     }
 

@@ -5,12 +5,13 @@ import java.io.IOException;
 /**
  * Where an {@link AppRunner} accepts connections: aiohttp's {@code BaseSite}. {@link TcpSite}
  * listens on a host and port (optionally on several loops), {@link UnixSite} on a Unix-domain
- * socket. Create it with the runner after {@link AppRunner#setup()}, then {@link #start()}; the
+ * socket, {@link ServerSite} on any {@link io.jasyncio.net.Server} a function opens (such as a
+ * simulated network's). Create it with the runner after {@link AppRunner#setup()}, then {@link #start()}; the
  * runner's {@link AppRunner#cleanup()} stops it.
  *
  * <p>Used from tasks of the runner's loop.
  */
-public abstract sealed class BaseSite permits TcpSite, UnixSite {
+public abstract sealed class BaseSite permits TcpSite, UnixSite, ServerSite {
 
     /** The runner whose application this site serves. */
     protected final AppRunner runner;

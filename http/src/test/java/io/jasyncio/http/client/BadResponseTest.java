@@ -115,7 +115,7 @@ class BadResponseTest {
         expect("HTTP/1.1 200 OK\r\nContent-Le", false, ServerDisconnectedError.class, "middle of the response head");
     }
 
-    /** A reset while reading raises ClientOSError with the I/O error as cause. */
+    /** A reset while reading the body raises ClientPayloadError (as aiohttp) with the I/O error as cause. */
     @Test
     void resetWhileReading() throws Exception {
         FakeServer server = new FakeServer(conn -> {
@@ -126,7 +126,9 @@ class BadResponseTest {
         });
         VirtualTimeLoop.run(() -> {
             try (ClientSession s = server.session(); ClientResponse r = s.get("http://h/")) {
-                assertThatThrownBy(r::read).isInstanceOf(ClientOSError.class).hasMessageContaining("reset");
+                assertThatThrownBy(r::read).isInstanceOf(ClientPayloadError.class)
+                        .hasMessageContaining("Response payload is not completed").hasMessageContaining("reset")
+                        .cause().isInstanceOf(java.io.IOException.class);
                 assertThat(s.connector().inUse()).isZero();
             }
         });

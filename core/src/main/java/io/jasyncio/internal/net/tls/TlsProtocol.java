@@ -5,6 +5,7 @@ import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.TimerHandle;
 import io.jasyncio.internal.net.Addresses;
+import io.jasyncio.internal.net.TransportSupport;
 import io.jasyncio.net.BaseProtocol;
 import io.jasyncio.net.BaseTransport;
 import io.jasyncio.net.BufferedProtocol;
@@ -18,9 +19,7 @@ import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -935,15 +934,7 @@ public final class TlsProtocol implements Protocol {
     }
 
     private void report(Throwable t, String message) {
-        if (t instanceof VirtualMachineError vm && !(t instanceof StackOverflowError)) {
-            throw vm;
-        }
-        Map<String, Object> ctx = new HashMap<>();
-        ctx.put("message", message);
-        ctx.put("exception", t);
-        ctx.put("transport", appTransport);
-        ctx.put("protocol", app);
-        loop.callExceptionHandler(ctx);
+        TransportSupport.report(loop, t, message, appTransport, app);
     }
 
     private void wakeWaiter(Throwable exc) {

@@ -1,5 +1,6 @@
 package io.jasyncio.internal.net.tls;
 
+import io.jasyncio.internal.net.TransportSupport;
 import io.jasyncio.net.BaseProtocol;
 import io.jasyncio.net.Transport;
 import java.nio.ByteBuffer;
@@ -102,9 +103,7 @@ final class TlsTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
+        TransportSupport.checkWriteBufferLimits(high, low);
         tls.setWriteBufferLimits(high, low);
     }
 
