@@ -439,6 +439,15 @@ public final class Task<T> extends Future<T> {
         return waitingOn;
     }
 
+    /**
+     * @return whether this task is suspended on its loop: in an await of a future (see
+     *     {@link #waitingOn()}) or in {@link Asyncio#sleep}, as opposed to running, ready, or
+     *     blocked in a JDK call the loop does not see (a virtual-time clock needs the difference)
+     */
+    public boolean isSuspendedOnLoop() {
+        return waitingOn != null || sleepTimer != null;
+    }
+
     /** @return the timer of the sleep this task is suspended in, or {@code null} */
     TimerHandle sleepTimer() {
         return sleepTimer;

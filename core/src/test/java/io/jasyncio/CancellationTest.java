@@ -232,4 +232,58 @@ class CancellationTest {
             assertThat(trace).containsExactly("step 1", "cancelled at sleep(0)");
         });
     }
+
+    /** Two cancel requests on a sleeping task end its sleep with one CancelledError carrying the later message. */
+    @Test
+    void twoCancelsOfASleepingTaskRaiseOnce() throws Exception {
+        List<String> trace = new ArrayList<>();
+        VirtualTimeLoop.run(() -> {
+            Task<Void> t = createTask(() -> {
+                try {
+                    sleep(10);
+                } catch (CancelledError e) {
+                    trace.add("cancelled: " + e.getMessage());
+                }
+                sleep(1); // the second request was not a second CancelledError
+                trace.add("slept again");
+            });
+            sleep(0);
+            assertThat(t.isSuspendedOnLoop()).isTrue();
+            t.cancel("first");
+            t.cancel("second");
+            assertThat(t.cancelling()).isEqualTo(2);
+            await(t);
+        });
+        assertThat(trace).containsExactly("cancelled: second", "slept again");
+    }
+
+    /** A task that withdraws the request after its sleep was cancelled still sees the CancelledError, as a cancelled sleep future. */
+    @Test
+    void cancelledSleepRaisesEvenIfUncancelledBeforeResuming() throws Exception {
+        VirtualTimeLoop.run(() -> {
+            Task<Void> t = createTask(() -> sleep(10));
+            sleep(0);
+            t.cancel();
+            t.uncancel();
+            assertThatThrownBy(() -> await(t)).isInstanceOf(CancelledError.class);
+        });
+    }
+
+    /** isSuspendedOnLoop: true in a sleep and in an await, false when done. */
+    @Test
+    void suspendedOnLoopCoversSleepAndAwait() throws Exception {
+        VirtualTimeLoop.run(() -> {
+            Future<String> f = Asyncio.getRunningLoop().createFuture();
+            Task<Void> sleeper = createTask(() -> sleep(5));
+            Task<String> awaiter = createTask(() -> await(f));
+            sleep(0);
+            assertThat(sleeper.isSuspendedOnLoop()).isTrue();
+            assertThat(awaiter.isSuspendedOnLoop()).isTrue();
+            f.setResult("x");
+            await(awaiter);
+            await(sleeper);
+            assertThat(sleeper.isSuspendedOnLoop()).isFalse();
+            assertThat(awaiter.isSuspendedOnLoop()).isFalse();
+        });
+    }
 }

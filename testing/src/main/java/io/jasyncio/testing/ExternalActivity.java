@@ -27,7 +27,7 @@ final class ExternalActivity {
     static boolean possible(BaseEventLoop loop) {
         Task<?> running = Task.currentOrNull(); // running, not parked (only when a test asks directly)
         for (Task<?> t : loop.allTasks()) {
-            if (t != running && !t.done() && t.waitingOn() == null) {
+            if (t != running && !t.done() && !t.isSuspendedOnLoop()) {
                 return true;
             }
         }
