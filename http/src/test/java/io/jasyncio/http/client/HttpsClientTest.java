@@ -7,13 +7,8 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.net.Server;
 import io.jasyncio.net.Streams;
 import io.jasyncio.net.TlsOptions;
-import java.io.FileInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,38 +18,11 @@ class HttpsClientTest {
 
     @TempDir
     static Path dir;
-    static KeyStore keys;
+    static TestCertificate cert;
 
     @BeforeAll
     static void makeCertificate() throws Exception {
-        Path ks = dir.resolve("server.p12");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=localhost",
-                "-ext", "san=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", ks.toString(), "-storepass", "secret", "-keypass", "secret")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        keys = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(ks.toFile())) {
-            keys.load(in, "secret".toCharArray());
-        }
-    }
-
-    private static SSLContext serverContext() throws Exception {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, "secret".toCharArray());
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
-        return ctx;
-    }
-
-    private static SSLContext trusting() throws Exception {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(keys);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
+        cert = TestCertificate.create(dir, "server", "localhost", "dns:localhost,ip:127.0.0.1");
     }
 
     private static Server httpsServer() throws Exception {
@@ -65,7 +33,7 @@ class HttpsClientTest {
             w.write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nsecret".getBytes(StandardCharsets.ISO_8859_1));
             w.drain();
             w.close();
-        }, "127.0.0.1", 0, TlsOptions.of(serverContext()));
+        }, "127.0.0.1", 0, TlsOptions.of(cert.serverContext()));
     }
 
     /** A session trusting the test's certificate gets the body over TLS, with the host name checked. */
@@ -73,7 +41,7 @@ class HttpsClientTest {
     void trustedCertificateWorks() throws Exception {
         String body = Asyncio.run(() -> {
             Server server = httpsServer();
-            try (ClientSession s = ClientSession.builder().tls(TlsPolicy.of(trusting())).build();
+            try (ClientSession s = ClientSession.builder().tls(cert.trustPolicy()).build();
                  ClientResponse r = s.get("https://localhost:" + server.port() + "/")) {
                 return r.text();
             } finally {
