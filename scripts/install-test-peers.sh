@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the real peers that tests and benchmarks talk to:
-# Python's asyncio/aiohttp/uvloop, wrk, curl, socat, netcat, openssl, and headless Chromium
-# (the chat example's browser test). Idempotent; needs root (or sudo) for apt-get. Tests that
-# need a peer that is still missing say so and skip.
+# Python's asyncio/aiohttp/uvloop, wrk, curl, socat, netcat, openssl, nginx (NginxTest),
+# tinyproxy (TinyproxyTest), and headless Chromium (the chat example's browser test).
+# Idempotent; needs root (or sudo) for apt-get. Tests that need a peer that is still missing
+# say so and skip.
 set -uo pipefail
-pkgs=(python3 python3-aiohttp python3-uvloop wrk curl socat netcat-openbsd openssl chromium)
+pkgs=(python3 python3-aiohttp python3-uvloop wrk curl socat netcat-openbsd openssl nginx-light tinyproxy chromium)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

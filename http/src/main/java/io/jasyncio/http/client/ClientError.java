@@ -11,10 +11,12 @@ import java.io.IOException;
  * ├── ClientResponseError            (status, URL, history)
  * │   ├── ContentTypeError           json() on a body that is not JSON
  * │   ├── TooManyRedirects
+ * │   ├── ClientHttpProxyError       the proxy refused CONNECT (its status, e.g. 407)
  * │   └── InvalidResponseError       malformed status line, invalid or oversized header block
  * ├── ClientConnectionError
  * │   ├── ClientOSError              a read or write on the connection failed
  * │   │   └── ClientConnectorError   connecting to the server failed
+ * │   │       └── ClientProxyConnectionError  connecting to the proxy failed
  * │   └── ServerConnectionError
  * │       ├── ServerDisconnectedError the server closed before a response was complete
  * │       └── ServerTimeoutError     a deadline of {@link ClientTimeout} expired (its phase)

@@ -30,7 +30,24 @@ public class ClientResponseError extends ClientError {
      */
     public ClientResponseError(RequestInfo requestInfo, List<ClientResponse> history, int status, String reason,
             Headers headers, Throwable cause) {
-        super(status + ", message='" + reason + "', url='" + requestInfo.url() + "'", cause);
+        this(status + ", message='" + reason + "', url='" + requestInfo.url() + "'", requestInfo, history, status,
+                reason, headers, cause);
+    }
+
+    /**
+     * For subclasses that word the message themselves.
+     *
+     * @param message what went wrong, naming the status and where it came from
+     * @param requestInfo the request
+     * @param history the redirect responses that led to it, oldest first
+     * @param status the status code
+     * @param reason the reason phrase or what was wrong
+     * @param headers the response's header fields, or {@link Headers#EMPTY}
+     * @param cause the underlying failure, or {@code null}
+     */
+    protected ClientResponseError(String message, RequestInfo requestInfo, List<ClientResponse> history, int status,
+            String reason, Headers headers, Throwable cause) {
+        super(message, cause);
         this.requestInfo = requestInfo;
         this.history = List.copyOf(history);
         this.status = status;

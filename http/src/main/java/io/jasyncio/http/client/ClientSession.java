@@ -38,7 +38,8 @@ import java.util.Objects;
  * {@code Accept-Encoding: gzip, deflate} unless overridden; the cookies of the jar that match
  * the URL; Basic {@code Authorization} from credentials in the URL; redirects followed (at most
  * 10) with the rules of {@link Redirects}; {@code Set-Cookie} stored in the jar; gzip and deflate
- * content decoded; the session's {@link ClientTimeout}.
+ * content decoded; the session's {@link ClientTimeout}; the proxy of the request, else of the
+ * session, else (with {@code trustEnv}) of the environment, chosen anew for each redirect.
  *
  * <p><b>Closing.</b> {@link #close()} closes the connector if the session created it. A session
  * that is garbage-collected unclosed is reported through its loop's exception handler.
@@ -68,6 +69,9 @@ public final class ClientSession implements AutoCloseable {
     final HttpParserOptions parserOptions;
     final long maxDecodedBodySize;
     final Tracer tracer;
+    final HttpProxy proxy;
+    final BasicAuth proxyAuth;
+    final ProxyEnvironment proxyEnvironment;
     private final SessionLeak leak;
     private EventLoop loop;
     private boolean closed;
@@ -109,6 +113,9 @@ public final class ClientSession implements AutoCloseable {
         this.parserOptions = b.parserOptions;
         this.maxDecodedBodySize = b.maxDecodedBodySize;
         this.tracer = new Tracer(b.traces);
+        this.proxy = b.proxy;
+        this.proxyAuth = b.proxyAuth;
+        this.proxyEnvironment = b.proxyEnvironment;
         this.leak = SessionLeak.watch(this, "ClientSession(connector=" + connector + ")",
                 connectorOwner ? connector : null);
     }
@@ -324,8 +331,47 @@ public final class ClientSession implements AutoCloseable {
         private HttpParserOptions parserOptions = HttpParserOptions.DEFAULTS;
         private long maxDecodedBodySize = Long.MAX_VALUE;
         private final List<TraceConfig> traces = new ArrayList<>();
+        private HttpProxy proxy;
+        private BasicAuth proxyAuth;
+        private ProxyEnvironment proxyEnvironment;
 
         private Builder() {
+        }
+
+        /**
+         * Sends every request through an HTTP proxy unless the request names its own (aiohttp's
+         * session-level {@code proxy=}); see {@link RequestOptions#proxy(String)}.
+         *
+         * @param url an {@code http://} proxy URL, possibly with {@code user:password@}
+         * @return this
+         * @throws IllegalArgumentException if the URL is malformed or not {@code http://}
+         */
+        public Builder proxy(String url) {
+            this.proxy = HttpProxy.of(url, null);
+            return this;
+        }
+
+        /** @param auth credentials for the proxy unless a request gives its own (aiohttp's {@code proxy_auth=}) @return this */
+        public Builder proxyAuth(BasicAuth auth) {
+            this.proxyAuth = Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        /**
+         * @param trust whether requests with no explicit proxy use the one the environment names
+         *     ({@code http_proxy}, {@code https_proxy}, {@code no_proxy}, in either case), as
+         *     aiohttp's {@code trust_env=True} (default false)
+         * @return this
+         */
+        public Builder trustEnv(boolean trust) {
+            this.proxyEnvironment = trust ? ProxyEnvironment.system() : null;
+            return this;
+        }
+
+        /** For tests: trust an environment read through {@code getenv} instead of the process's. */
+        Builder proxyEnvironment(java.util.function.Function<String, String> getenv) {
+            this.proxyEnvironment = new ProxyEnvironment(getenv);
+            return this;
         }
 
         /**

@@ -5,16 +5,29 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What a pooled connection can be reused for: scheme, host and port, as aiohttp's
- * {@code ConnectionKey}. Two requests share connections exactly when their keys are equal.
+ * What a pooled connection can be reused for: scheme, host and port of the target, and the
+ * proxy (with its credentials) it goes through, as aiohttp's {@code ConnectionKey}. Two requests
+ * share connections exactly when their keys are equal.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. {@link #toString()} never shows proxy credentials.
  *
  * @param scheme {@code http} or {@code https} (lower case)
  * @param host the host name or address, lower case, IPv6 without brackets
  * @param port the port
+ * @param proxy the proxy the connection goes through, or {@code null} for a direct one
  */
-public record ConnectionKey(String scheme, String host, int port) {
+public record ConnectionKey(String scheme, String host, int port, HttpProxy proxy) {
+
+    /**
+     * A direct connection's key.
+     *
+     * @param scheme {@code http} or {@code https}
+     * @param host the host
+     * @param port the port
+     */
+    public ConnectionKey(String scheme, String host, int port) {
+        this(scheme, host, port, null);
+    }
 
     /** Normalises case and checks the port. */
     public ConnectionKey {
@@ -37,6 +50,21 @@ public record ConnectionKey(String scheme, String host, int port) {
         return new ConnectionKey(scheme, url.host(), url.port());
     }
 
+    /**
+     * @param url an absolute http(s) or ws(s) URL
+     * @param proxy the proxy to reach it through, or {@code null}
+     * @return the key of its origin through that proxy
+     */
+    public static ConnectionKey of(Url url, HttpProxy proxy) {
+        ConnectionKey direct = of(url);
+        return proxy == null ? direct : new ConnectionKey(direct.scheme, direct.host, direct.port, proxy);
+    }
+
+    /** @return {@code host:port}, IPv6 in brackets: the target of a {@code CONNECT} */
+    public String authority() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
     /** @return whether connections for this key use TLS */
     public boolean isSecure() {
         return scheme.equals("https");
@@ -44,6 +72,6 @@ public record ConnectionKey(String scheme, String host, int port) {
 
     @Override
     public String toString() {
-        return scheme + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return scheme + "://" + authority() + (proxy == null ? "" : " via proxy " + proxy);
     }
 }

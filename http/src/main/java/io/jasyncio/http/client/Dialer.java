@@ -4,7 +4,9 @@ import java.io.IOException;
 
 /**
  * Opens new connections for a {@link TcpConnector}: resolves the host (off the loop thread),
- * connects, and for {@code https} performs the TLS handshake. The connector bounds each dial
+ * connects, and for {@code https} performs the TLS handshake. For a request through a proxy the
+ * connector dials the proxy's own (plain {@code http}) key, and for an {@code https} target asks
+ * {@link #startTls} to turn the tunnel it opened with {@code CONNECT} into TLS with the target. The connector bounds each dial
  * with the {@code sock_connect} and {@code connect} deadlines by cancelling the dialing task, so
  * a dialer must be cancel-safe and close any half-open socket when cancelled.
  *
@@ -37,5 +39,21 @@ public interface Dialer {
      */
     static Dialer overStreams(StreamOpener opener) {
         return new OpenerDialer(java.util.Objects.requireNonNull(opener, "opener"));
+    }
+
+    /**
+     * Starts TLS with {@code target} over a connection this dialer made (a proxy tunnel): the
+     * handshake verifies the target's certificate and host name as {@code tls} says.
+     *
+     * @param connection a connection from {@link #dial}, with nothing unread
+     * @param target the server at the far end of the tunnel
+     * @param tls how to verify it
+     * @return the connection that now carries plaintext over TLS (may be {@code connection})
+     * @throws IOException if the handshake failed, or this dialer cannot start TLS (the default)
+     */
+    default ClientConnection startTls(ClientConnection connection, ConnectionKey target, TlsPolicy tls)
+            throws IOException {
+        throw new IOException("this Dialer (" + getClass().getName() + ") cannot start TLS inside a proxy tunnel to "
+                + target);
     }
 }

@@ -61,7 +61,7 @@ final class RequestExecutor {
             }
             ClientResponse resp;
             try {
-                resp = sendOnce(method, url, sent, body, timer, history);
+                resp = sendOnce(method, url, proxyFor(url, o), sent, body, timer, history);
             } catch (IOException | RuntimeException | Error e) {
                 if (session.tracer.enabled()) {
                     session.tracer.send(new TraceEvent.RequestException(method, url, sent, e));
@@ -132,11 +132,37 @@ final class RequestExecutor {
 
     // ---------------------------------------------------------------- one request on one connection
 
-    private ClientResponse sendOnce(String method, Url url, Headers headers, RequestBody body, RequestTimer timer,
-            List<ClientResponse> history) throws IOException {
-        ConnectionKey key = ConnectionKey.of(url);
+    /**
+     * The proxy for one request (and each of its redirects): the request's, else the session's,
+     * else the environment's when the session trusts it; credentials given explicitly (request
+     * first) win over those in the proxy URL.
+     */
+    private HttpProxy proxyFor(Url url, RequestOptions o) {
+        HttpProxy p = o.proxy() != null ? o.proxy() : session.proxy;
+        if (p == null && session.proxyEnvironment != null) {
+            p = session.proxyEnvironment.proxyFor(url);
+        }
+        BasicAuth auth = o.proxyAuth() != null ? o.proxyAuth() : session.proxyAuth;
+        return p == null || auth == null ? p : new HttpProxy(p.url(), auth);
+    }
+
+    /**
+     * Sends one request and reads its head. Through a proxy, a plain {@code http} request goes
+     * in absolute form with {@code Proxy-Authorization} (not shown in its {@link RequestInfo});
+     * an {@code https} one goes unchanged through the tunnel the connector opened.
+     */
+    private ClientResponse sendOnce(String method, Url url, HttpProxy proxy, Headers headers, RequestBody body,
+            RequestTimer timer, List<ClientResponse> history) throws IOException {
+        ConnectionKey key = ConnectionKey.of(url, proxy);
         RequestInfo info = new RequestInfo(method, url.withoutUserInfo(), headers);
-        String what = info.toString();
+        String what = info.toString() + (proxy == null ? "" : " via proxy " + proxy);
+        boolean forward = proxy != null && !key.isSecure();
+        String target = forward ? url.withoutUserInfo().toString() : url.requestTarget();
+        Headers wire = headers;
+        if (forward && proxy.auth() != null) {
+            wire = headers.copy();
+            wire.set("Proxy-Authorization", proxy.authorization());
+        }
         boolean retried = false;
         while (true) {
             Lease lease = session.connector.acquire(key, timer, session.tracer, retried);
@@ -147,7 +173,7 @@ final class RequestExecutor {
             }
             ResponseHead head;
             try {
-                proto.send(method, url.requestTarget(), headers, body, timer, what);
+                proto.send(method, target, wire, body, timer, what);
                 head = proto.readHead(timer);
             } catch (HttpParseException e) {
                 session.connector.release(lease, false);

@@ -36,6 +36,8 @@ public final class RequestOptions {
     private Boolean allowRedirects;
     private int maxRedirects = -1;
     private Boolean raiseForStatus;
+    private HttpProxy proxy;
+    private BasicAuth proxyAuth;
     private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
 
     /** @return new, empty options */
@@ -180,7 +182,36 @@ public final class RequestOptions {
         return this;
     }
 
+    /**
+     * Sends this request through an HTTP proxy, instead of the session's (aiohttp's
+     * {@code proxy=}): {@code http} requests go to it in absolute form, {@code https} ones through
+     * a {@code CONNECT} tunnel. Credentials in the URL ({@code http://user:pass@proxy:3128}) are
+     * used unless {@link #proxyAuth} gives some.
+     *
+     * @param url an {@code http://} proxy URL
+     * @return this
+     * @throws IllegalArgumentException if the URL is malformed or not {@code http://}
+     */
+    public RequestOptions proxy(String url) {
+        this.proxy = HttpProxy.of(url, null);
+        return this;
+    }
+
+    /** @param auth credentials for the proxy (aiohttp's {@code proxy_auth=}), sent as {@code Proxy-Authorization} @return this */
+    public RequestOptions proxyAuth(BasicAuth auth) {
+        this.proxyAuth = Objects.requireNonNull(auth, "auth");
+        return this;
+    }
+
     // ---------------------------------------------------------------- for the session
+
+    HttpProxy proxy() {
+        return proxy;
+    }
+
+    BasicAuth proxyAuth() {
+        return proxyAuth;
+    }
 
     Query params() {
         return params.build();

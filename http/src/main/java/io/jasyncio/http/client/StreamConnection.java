@@ -43,6 +43,11 @@ final class StreamConnection implements ClientConnection {
         return reader.read(maxBytes);
     }
 
+    /** Upgrades to TLS (a proxy tunnel to an {@code https} server); the handshake is done on return. */
+    void startTls(io.jasyncio.net.TlsOptions tls) throws IOException {
+        writer.startTls(tls);
+    }
+
     @Override
     public boolean isReusable() {
         return !writer.isClosing() && reader.exception() == null && !reader.atEof() && reader.buffered() == 0;

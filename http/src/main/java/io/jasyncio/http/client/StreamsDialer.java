@@ -48,4 +48,14 @@ final class StreamsDialer implements Dialer {
         }
         return new StreamConnection(Streams.openConnection(key.host(), key.port(), options));
     }
+
+    @Override
+    public ClientConnection startTls(ClientConnection connection, ConnectionKey target, TlsPolicy tls)
+            throws IOException {
+        if (!(connection instanceof StreamConnection c)) {
+            return Dialer.super.startTls(connection, target, tls);
+        }
+        c.startTls(tlsOptions(target, tls));
+        return c;
+    }
 }

@@ -21,7 +21,9 @@ import java.util.Set;
 
 /**
  * The connection pool of a {@link ClientSession}, as aiohttp's {@code TCPConnector}: connections
- * are kept per {@link ConnectionKey} (scheme, host, port) and reused for keep-alive.
+ * are kept per {@link ConnectionKey} (scheme, host, port, proxy) and reused for keep-alive. A
+ * key with a proxy is dialed through it by {@link ProxyTunnel} (a {@code CONNECT} tunnel for
+ * {@code https}); the whole of that, tunnel included, is bounded by the connect deadlines.
  *
  * <h2>Limits and slots</h2>
  * A request holds a <em>slot</em> from the moment it gets a connection until its response is
@@ -201,7 +203,7 @@ public final class TcpConnector implements AutoCloseable {
             if (tracer.enabled()) {
                 tracer.send(new TraceEvent.ConnectionCreateStart(key));
             }
-            ClientConnection c = timer.sockConnect(() -> dial(key));
+            ClientConnection c = timer.sockConnect(() -> dial(key, timer));
             if (closed) {
                 c.close();
                 throw new ClientConnectionError("Connector was closed while connecting to " + key);
@@ -218,7 +220,10 @@ public final class TcpConnector implements AutoCloseable {
         }
     }
 
-    private ClientConnection dial(ConnectionKey key) throws IOException {
+    private ClientConnection dial(ConnectionKey key, RequestTimer timer) throws IOException {
+        if (key.proxy() != null) {
+            return ProxyTunnel.open(dialer, key, tls, timer);
+        }
         try {
             return dialer.dial(key, tls);
         } catch (ClientError e) {

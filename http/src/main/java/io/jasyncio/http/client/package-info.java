@@ -25,6 +25,9 @@
  *   <li>{@link io.jasyncio.http.client.TcpConnector}: the connection pool; it opens connections
  *       with a {@link io.jasyncio.http.client.Dialer}, which yields
  *       {@link io.jasyncio.http.client.ClientConnection}s.</li>
+ *   <li>Proxies: {@link io.jasyncio.http.client.HttpProxy} with
+ *       {@link io.jasyncio.http.client.BasicAuth}, set per request or per session (or taken from
+ *       {@code http_proxy}/{@code https_proxy}/{@code no_proxy} with {@code trustEnv}).</li>
  *   <li>{@link io.jasyncio.http.client.ClientTimeout}, {@link io.jasyncio.http.client.TlsPolicy},
  *       {@link io.jasyncio.http.client.TraceConfig}.</li>
  *   <li>Errors: {@link io.jasyncio.http.client.ClientError} and its subclasses, modelled on

@@ -267,17 +267,25 @@ class ConnectorTest {
         });
     }
 
-    /** 10,000 failing requests (refused, disconnected, malformed) leak no pool slot, and the pool still works. */
+    /**
+     * 10,000 failing requests of five kinds (refused, closed before answering, malformed head,
+     * closed mid-body, reset mid-body) leak no pool slot and pool no broken connection, and the
+     * pool still works.
+     */
     @Test
     void tenThousandFailuresLeakNoSlot() throws Exception {
         int[] n = {0};
         FakeServer good = FakeServer.responding(r -> FakeServer.ok("fine"));
         FakeServer bad = new FakeServer(conn -> {
             ServerSide.Req r = conn.readRequest();
-            switch (n[0]++ % 3) {
+            switch (n[0]++ % 4) {
                 case 0 -> conn.close();
                 case 1 -> conn.write("HTTP/1.1 2OO OK\r\n\r\n");
-                default -> conn.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort");
+                case 2 -> conn.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort");
+                default -> {
+                    conn.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort");
+                    conn.reset();
+                }
             }
             conn.close();
         });
@@ -291,21 +299,25 @@ class ConnectorTest {
             TcpConnector c = TcpConnector.builder().limit(10).limitPerHost(5).dialer(dialer).build();
             try (ClientSession s = ClientSession.builder().connector(c).build()) {
                 List<Task<Void>> tasks = new ArrayList<>();
-                int[] failures = {0};
+                java.util.Map<Class<?>, Integer> failures = new java.util.HashMap<>();
                 for (int i = 0; i < 10_000; i++) {
                     String url = i % 2 == 0 ? "http://bad/" : "http://refused/";
                     tasks.add(Asyncio.createTask(() -> {
                         try (ClientResponse r = s.get(url)) {
                             r.read();
                         } catch (ClientError e) {
-                            failures[0]++;
+                            failures.merge(e.getClass(), 1, Integer::sum);
                         }
                     }));
                 }
                 Asyncio.gather(tasks);
-                assertThat(failures[0]).isEqualTo(10_000);
+                assertThat(failures.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(10_000);
+                assertThat(failures).containsKeys(ClientConnectorError.class, ServerDisconnectedError.class,
+                        InvalidResponseError.class, ClientPayloadError.class);
+                assertThat(failures.get(ClientConnectorError.class)).isEqualTo(5_000);
                 assertThat(c.inUse()).isZero();
                 assertThat(c.waiting()).isZero();
+                assertThat(c.idleCount()).as("no failed connection is pooled").isZero();
                 try (ClientResponse r = s.get("http://good/")) {
                     assertThat(r.text()).isEqualTo("fine");
                 }

@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebSocketLiveTest {
 
     private static final Map<String, Integer> CLOSE_CODES = new ConcurrentHashMap<>();
+    /** Completed by the server's handler (on the server's thread) once it has recorded a close code. */
+    private static final Map<String, java.util.concurrent.CompletableFuture<Integer>> CLOSED = new ConcurrentHashMap<>();
     private static LiveServer server;
 
     /** The echo application: text and binary back; "close N" closes with N; /closed?id= tells a close code. */
@@ -53,7 +55,10 @@ class WebSocketLiveTest {
                     ws.sendBytes(m.data());
                 }
             }
-            request.query().get("id").ifPresent(id -> CLOSE_CODES.put(id, ws.closeCode()));
+            request.query().get("id").ifPresent(id -> {
+                CLOSE_CODES.put(id, ws.closeCode());
+                closed(id).complete(ws.closeCode());
+            });
             return ws;
         });
         app.router().addGet("/closed", request ->
@@ -92,7 +97,12 @@ class WebSocketLiveTest {
                 assertThat(c.closeCode()).isEqualTo(4005);
             }
         });
-        assertThat(CLOSE_CODES.get("java")).isEqualTo(4005);
+        // the server records the code on its own thread after answering the close: wait for it
+        assertThat(closed("java").get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4005);
+    }
+
+    private static java.util.concurrent.CompletableFuture<Integer> closed(String id) {
+        return CLOSED.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>());
     }
 
     static Stream<Arguments> badFrames() {
