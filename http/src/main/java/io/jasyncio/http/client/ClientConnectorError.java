@@ -4,6 +4,9 @@ package io.jasyncio.http.client;
  * Connecting to the server failed (refused, unreachable, name not resolved, handshake failed),
  * as aiohttp's {@code ClientConnectorError}; it names the host and port and carries the original
  * failure as its cause (for example a {@link java.net.ConnectException}). Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errors}
  */
 public class ClientConnectorError extends ClientOSError {
 
