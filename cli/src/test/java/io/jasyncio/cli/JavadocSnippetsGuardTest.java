@@ -45,12 +45,12 @@ class JavadocSnippetsGuardTest {
         throw new IllegalStateException("no jasyncio checkout above " + dir);
     }
 
-    private static List<Path> publicSources(Path root) {
+    private static List<Path> publicSources(Path root, boolean packageInfo) {
         List<Path> files = new ArrayList<>();
         for (String module : CHECKED) {
             try (Stream<Path> walk = Files.walk(root.resolve(module).resolve("src/main/java"))) {
                 walk.filter(p -> p.toString().endsWith(".java"))
-                        .filter(p -> !p.getFileName().toString().equals("package-info.java"))
+                        .filter(p -> p.getFileName().toString().equals("package-info.java") == packageInfo)
                         .filter(p -> !root.relativize(p).toString().replace('\\', '/').contains("/internal/"))
                         .sorted()
                         .forEach(files::add);
@@ -89,14 +89,13 @@ class JavadocSnippetsGuardTest {
     Stream<DynamicTest> everyPublicTypeShowsACompiledExample() {
         Path root = root();
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path file : publicSources(root)) {
+        for (Path file : publicSources(root, false)) {
             String source = read(file);
             Matcher decl = PUBLIC_TYPE.matcher(source);
             if (!decl.find()) {
                 continue;   // package-private
             }
-            String type = root.relativize(file).toString().replace('\\', '/')
-                    .replaceFirst("^(\\w+)/src/main/java/", "$1: ").replace(".java", "").replace('/', '.');
+            String type = displayName(root, file);
             int at = decl.start();
             tests.add(DynamicTest.dynamicTest(type, () -> {
                 String comment = classComment(source, at);
@@ -115,6 +114,24 @@ class JavadocSnippetsGuardTest {
                     .anyMatch(t -> t.getDisplayName().startsWith(module + ": "));
         }
         return tests.stream();
+    }
+
+    /** Package comments need no example, but the ones they have are compiled too. */
+    @TestFactory
+    Stream<DynamicTest> packageCommentsUseCompiledExamples() {
+        Path root = root();
+        return publicSources(root, true).stream().map(file -> DynamicTest.dynamicTest(displayName(root, file), () -> {
+            String source = read(file);
+            String name = displayName(root, file);
+            assertThat(source).as("%s still has an uncompiled <pre>{@code} example", name).doesNotContain("<pre>{@code");
+            checkSnippetTargets(root, name, source);
+        }));
+    }
+
+    /** {@code "core: io.jasyncio.Task"} for core's {@code src/main/java/io/jasyncio/Task.java}. */
+    private static String displayName(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/')
+                .replaceFirst("^(\\w+)/src/main/java/", "$1: ").replace(".java", "").replace('/', '.');
     }
 
     /** Every {@code {@snippet class=|file= region=}} in the file points at an existing region. */

@@ -35,6 +35,7 @@ class NetSnippetsTest {
     void subprocesses() throws Exception {
         assertThat(SubprocessSnippets.exec()).containsExactly(true, 0);
         assertThat(SubprocessSnippets.communicate()).isEqualTo("SHOUT\nhello\n0");
+        assertThat(SubprocessSnippets.sort()).containsExactly("a\nb\n", 0);
         assertThat(SubprocessSnippets.stdio()).isEqualTo("out\nerr\n");
     }
 }

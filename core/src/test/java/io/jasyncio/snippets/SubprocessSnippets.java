@@ -46,6 +46,17 @@ public final class SubprocessSnippets {
         });
     }
 
+    static List<Object> sort() throws Exception {
+        return run(() -> {
+            // @start region="sort"
+            Subprocess p = Subprocess.exec(SubprocessOptions.pipes(), "sort");
+            Subprocess.Output out = p.communicate("b\na\n".getBytes(StandardCharsets.UTF_8));
+            // out.stdout() is "a\nb\n"; p.returnCode() is 0
+            // @end
+            return List.<Object>of(new String(out.stdout(), StandardCharsets.UTF_8), p.returnCode());
+        });
+    }
+
     static String stdio() throws Exception {
         return run(() -> {
             // @start region="stdio"

@@ -1,6 +1,7 @@
 package io.jasyncio.http.snippets;
 
 import io.jasyncio.Asyncio;
+import io.jasyncio.Task;
 import io.jasyncio.http.client.ClientConnection;
 import io.jasyncio.http.client.ClientConnectionError;
 import io.jasyncio.http.client.ClientConnectorError;
@@ -68,6 +69,22 @@ public final class ClientSnippets {
                 }
             }
         });
+        // @end
+    }
+
+    static List<String> downloadAll(List<String> urls) throws Exception {
+        // @start region="download"
+        // in a task, e.g. inside Asyncio.run(() -> { ... }):
+        try (ClientSession session = new ClientSession()) {
+            List<Task<String>> downloads = urls.stream()
+                    .map(url -> Asyncio.createTask(() -> {
+                        try (ClientResponse r = session.get(url)) {
+                            return r.text();
+                        }
+                    }))
+                    .toList();
+            return Asyncio.gather(downloads);          // the pages, in the order of urls
+        }
         // @end
     }
 

@@ -50,6 +50,8 @@ class HttpSnippetsTest {
             AppRunner runner = WebSnippets.serve(WebSnippets.app());
             String base = runner.addresses().getFirst();
             try {
+                assertThat(ClientSnippets.downloadAll(List.of(base + "/hello/a", base + "/hello/b")))
+                        .containsExactly("Hello, a", "Hello, b");
                 assertThat(ClientSnippets.connector(base)).isEqualTo("Hello, connector");
                 assertThat(ClientSnippets.trace(base)).hasSize(5).last().isEqualTo("reused 1");
                 assertThat(ClientSnippets.tls()).isTrue();

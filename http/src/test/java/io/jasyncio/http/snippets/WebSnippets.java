@@ -67,6 +67,19 @@ public final class WebSnippets {
         // @end
     }
 
+    /** The package's example: compiled, not run (it serves until stopped). */
+    static void helloApp() throws Exception {
+        // @start region="helloApp"
+        Application app = new Application();
+        app.router().addGet("/", request -> Response.text("Hello, World!"));
+        app.router().addGet("/hello/{name}", request -> {
+            Asyncio.sleep(1);                                   // suspends this request's task only
+            return Response.text("Hello, " + request.matchInfo("name"));
+        });
+        Web.runApp(app, "127.0.0.1", 8080);
+        // @end
+    }
+
     // @start region="appKey"
     /** What the handlers share: a connection pool in a real application. */
     static final class UserDb {
