@@ -3,9 +3,11 @@ package io.jasyncio.http.snippets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jasyncio.Asyncio;
+import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientSession;
 import io.jasyncio.http.web.AppRunner;
 import io.jasyncio.http.web.Application;
+import io.jasyncio.http.web.TcpSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,8 +70,19 @@ class HttpSnippetsTest {
     void applicationLifecycle(@TempDir Path dir) throws Exception {
         assertThat(WebSnippets.subapp()).isEqualTo("GET /admin/users/7 /admin");
         List<String> lines = new ArrayList<>();
-        assertThat(WebSnippets.accessLog(lines)).isNotEmpty();
         Asyncio.run(() -> {
+            AppRunner logged = WebSnippets.accessLog(lines);
+            logged.setup();
+            TcpSite site = new TcpSite(logged, "127.0.0.1", 0);
+            site.start();
+            try (ClientSession session = new ClientSession();
+                    ClientResponse r = session.get("http://127.0.0.1:" + site.port() + "/greeting/Ann?as=json")) {
+                assertThat(r.status()).isEqualTo(201);
+                assertThat(r.json(Map.class)).isEqualTo(Map.of("id", 7));
+            } finally {
+                logged.cleanup();
+            }
+            assertThat(lines).singleElement().asString().contains("\"GET /greeting/Ann?as=json HTTP/1.1\" 201");
             assertThat(WebSnippets.signals()).containsExactly("startup", "shutdown", "cleanup");
             Application app = WebSnippets.app();
             assertThat(WebSnippets.unixSite(app, dir.resolve("app.sock"))).singleElement().asString().contains("app.sock");

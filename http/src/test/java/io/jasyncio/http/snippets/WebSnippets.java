@@ -117,6 +117,7 @@ public final class WebSnippets {
         r.addGet("/users/{id:\\d+}", WebSnippets::user);    // a regular expression for the part
         r.addPost("/items", WebSnippets::items);
         r.addPost("/upload", WebSnippets::upload);
+        r.addGet("/greeting/{name}", WebSnippets::greeting);
         r.addGet("/big", request -> Response.text("z".repeat(200_000)).enableCompression());
         r.addGet("/events", WebSnippets::events);
         r.addGet("/ws", WebSnippets::chat);
@@ -145,14 +146,24 @@ public final class WebSnippets {
     }
     // @end
 
-    // @start region="response"
     static StreamResponse items(Request request) throws IOException {
         Map<?, ?> item = request.json(Map.class);                       // the body, parsed
         String page = request.query().get("page").orElse("1");
         return Response.json(Map.of("got", item, "page", page), 201)      // application/json, 201 Created
                 .setHeader("Location", "/items/1");
-        // or: Response.text("Hello"), Response.text("<h1>Hi</h1>", "text/html"),
-        //     Response.bytes(png, "image/png"), new Response(204)
+    }
+
+    // @start region="response"
+    static StreamResponse greeting(Request request) {
+        String name = request.matchInfo("name");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        return switch (request.query().get("as").orElse("text")) {
+            case "text" -> Response.text("Hello, " + name);                      // text/plain; charset=utf-8
+            case "html" -> Response.text("<h1>Hi</h1>", "text/html");
+            case "json" -> Response.json(Map.of("id", 7), 201);                  // application/json
+            case "png" -> Response.bytes(png, "image/png");
+            default -> new Response(204);
+        };
     }
     // @end
 
@@ -299,7 +310,7 @@ public final class WebSnippets {
         return route.method() + " " + url + " " + mounted.canonical();
     }
 
-    static String accessLog(List<String> lines) {
+    static AppRunner accessLog(List<String> lines) {
         // @start region="accessLog"
         AccessLogFormat format = AccessLogFormat.parse("%a \"%r\" %s %b %Tf");
         AccessLogger logger = format.toLogger(lines::add, Clock.systemUTC());
@@ -309,7 +320,7 @@ public final class WebSnippets {
                 .headerReadTimeout(10);
         AppRunner runner = new AppRunner(app(), options);
         // @end
-        return runner.options().toString();
+        return runner;
     }
 
     // @start region="webServer"
