@@ -175,7 +175,7 @@ public final class ClientSnippets {
     static boolean tls() throws Exception {
         // @start region="tls"
         SSLContext corporate = SSLContext.getDefault();          // e.g. one that trusts your own CA
-        TcpConnector verified = new TcpConnector(100, 0, TlsPolicy.of(corporate));
+        TcpConnector verified = new TcpConnector(100, 0, TlsPolicy.of(corporate));   // 0: no per-host limit
         // Turning verification off has a loud name, and is for tests against self-signed servers only:
         TcpConnector unsafe = TcpConnector.builder().tls(TlsPolicy.insecureSkipVerify()).build();
         // @end
