@@ -14,11 +14,7 @@ import java.util.function.Consumer;
  * future returned completes like the k-th of the inputs to complete (with its result, its
  * exception, or its cancellation), or fails with {@link TimeoutError} if the timeout passes first.
  *
- * <pre>{@code
- * for (Future<String> next : Asyncio.asCompleted(tasks, 10)) {
- *     String page = Asyncio.await(next);      // the earliest result first
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=asCompleted}
  *
  * <p>Invariants: there are exactly as many elements as distinct inputs; an input's done callback
  * is removed when the timeout passes, and the timer is cancelled once every input is done; inputs

@@ -8,16 +8,7 @@ import java.util.NoSuchElementException;
  * function colouring), and may throw checked exceptions, which an {@link java.util.Iterator}
  * cannot. {@link #close()} is {@code aclose()}: it may suspend too.
  *
- * <pre>{@code
- * // async for msg in stream: ...
- * try (AsyncIterator<String> it = stream) {
- *     while (it.hasNext()) {
- *         handle(it.next());
- *     }
- * }
- * // or
- * stream.asyncFor(msg -> handle(msg));
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=asyncIterator}
  *
  * <p>A {@link Generator} whose body awaits is an asynchronous generator and implements this
  * interface. Thread rules are those of the implementation; typically, call it from one task.

@@ -20,19 +20,7 @@ import java.util.function.Consumer;
  * it suspends the calling task and returns its result directly. Called anywhere else, it fails at
  * once with a message that says to use {@link #run(Coroutine)}.
  *
- * <pre>{@code
- * import static io.jasyncio.Asyncio.*;
- *
- * public static void main(String[] args) throws Exception {
- *     run(() -> {
- *         Task<Void> task = createTask(() -> {
- *             sleep(1);
- *             System.out.println("Hello, world!");
- *         });
- *         await(task);
- *     });
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=asyncio}
  *
  * <p>{@link #wait(Collection, double, ReturnWhen)} keeps Python's name; inside a class it must be
  * called qualified ({@code Asyncio.wait(...)}), since {@code Object.wait} shadows a static import.
@@ -505,10 +493,7 @@ public final class Asyncio {
      * future gives the inner one's outcome; cancelling it (for example by cancelling the task that
      * awaits it) leaves the inner future running. A done future is returned as it is.
      *
-     * <pre>{@code
-     * Task<Receipt> payment = createTask(() -> charge(card));
-     * Receipt r = await(shield(payment));   // if this task is cancelled, the payment still completes
-     * }</pre>
+     * {@snippet class=io.jasyncio.snippets.CoreSnippets region=shield}
      *
      * @param future the future or task to protect
      * @param <T> its result type

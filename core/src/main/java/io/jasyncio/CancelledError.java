@@ -11,6 +11,9 @@ package io.jasyncio;
  * plain {@code catch (Exception e)}" is to extend {@code Error}. Code that really wants to
  * intercept cancellation catches {@code CancelledError} by name, cleans up, and should rethrow it
  * (or call {@link Task#uncancel()} when it deliberately ignores the request).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=cancelledError}
  */
 public class CancelledError extends Error {
 

@@ -6,6 +6,9 @@ package io.jasyncio;
  *
  * <p>Implementations are called only from the loop's thread, except {@link #nanoTime()}, which
  * must be safe to call from any thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=clock}
  */
 public interface Clock {
 

@@ -11,16 +11,7 @@ import java.util.Objects;
  * value set in one task is seen by the tasks it creates afterwards, but never by its siblings or
  * its parent.
  *
- * <pre>{@code
- * static final ContextVar<String> REQUEST_ID = new ContextVar<>("request_id", "-");
- *
- * ContextVar.Token<String> t = REQUEST_ID.set("abc");
- * try {
- *     handle();                       // and every task it creates, sees "abc"
- * } finally {
- *     REQUEST_ID.reset(t);
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=contextVar}
  *
  * <p><b>Which context is current.</b> Inside a task: the task's own context, a copy of its
  * creator's made when the task was created. In a callback scheduled with {@code callSoon},

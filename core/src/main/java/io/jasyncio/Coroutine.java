@@ -8,13 +8,7 @@ package io.jasyncio;
  * its body may suspend the task, for example with {@link Asyncio#sleep(double)}: there is no
  * function colouring. A body that returns nothing is a {@link VoidCoroutine}.
  *
- * <pre>{@code
- * Coroutine<String> hello = () -> {
- *     Asyncio.sleep(1);
- *     return "Hello, world!";
- * };
- * String s = Asyncio.run(hello);
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=coroutine}
  *
  * @param <T> the type of the value the coroutine returns
  */

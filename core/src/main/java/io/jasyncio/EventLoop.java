@@ -36,12 +36,7 @@ import java.util.function.Supplier;
  * {@code run_until_complete}). In debug mode, a non-thread-safe call from a foreign thread while
  * the loop runs throws; otherwise it is routed through the thread-safe path.
  *
- * <pre>{@code
- * try (EventLoop loop = EventLoop.create()) {
- *     Task<String> t = loop.createTask(() -> { Asyncio.sleep(0.01); return "done"; });
- *     System.out.println(loop.runUntilComplete(t));
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=eventLoop}
  */
 public interface EventLoop extends AutoCloseable {
 

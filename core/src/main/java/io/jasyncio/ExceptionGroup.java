@@ -15,6 +15,9 @@ import java.util.Objects;
  *
  * <p>It is a checked exception, as Python's {@code ExceptionGroup} derives from {@code Exception}:
  * {@link CancelledError} is never an entry (a cancelled task is not a failure).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=exceptionGroup}
  */
 public class ExceptionGroup extends Exception {
 

@@ -9,6 +9,9 @@ import java.util.Map;
  * <p>The context map uses Python's keys: {@code "message"} (always), and where they apply
  * {@code "exception"}, {@code "future"}, {@code "task"}, {@code "handle"}. The handler runs on the
  * loop's thread; if it throws, the loop logs both and keeps running.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=exceptionHandler}
  */
 @FunctionalInterface
 public interface ExceptionHandler {

@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  * retrieves with {@link #result()} or {@link #exception()} is reported to the loop's exception
  * handler when the future is collected or its loop closes.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=future}
+ *
  * @param <T> the result type
  */
 public class Future<T> {

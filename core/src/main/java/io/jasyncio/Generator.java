@@ -12,22 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code y.yield(value)}. {@link #send(Object)} runs the body until its next {@code yield} and
  * returns the yielded value; {@code yield} returns the value sent next.
  *
- * <pre>{@code
- * Generator<Integer, String> consumer = Generator.of(y -> {
- *     String r = "";
- *     while (true) {
- *         Integer n = y.yield(r);
- *         if (n == null) return;
- *         System.out.println("[CONSUMER] Consuming " + n + "...");
- *         r = "200 OK";
- *     }
- * });
- * consumer.send(null);              // start it: runs to the first yield
- * String r = consumer.send(1);      // "200 OK"
- * consumer.close();                 // GeneratorExit at the yield; finally blocks run
- *
- * for (int i : Generator.<Void, Integer>of(y -> { for (int k = 0; k < 3; k++) y.yield(k); })) { ... }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=generator}
  *
  * <p><b>Semantics</b> (Python's). A new generator has not started: the first {@code send} must send
  * {@code null} ({@link #next()} does). When the body returns, {@code send} and {@code next} throw

@@ -9,6 +9,9 @@ package io.jasyncio;
  * {@code catch (Exception e)} in the body does not swallow it (Python derives it from
  * {@code BaseException} for the same reason). A body that catches it and yields again makes
  * {@code close()} fail with "generator ignored GeneratorExit".
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=generatorExit}
  */
 public class GeneratorExit extends Error {
 

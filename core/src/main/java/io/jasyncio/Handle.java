@@ -15,6 +15,9 @@ import java.util.Objects;
  * {@linkplain EventLoop#setExceptionHandler exception handler} and the loop keeps running. The
  * callback runs in a copy of the {@link ContextVar} context current when the handle was made, as
  * Python's {@code Handle} does.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=handle}
  */
 public class Handle implements Runnable {
 

@@ -4,6 +4,9 @@ package io.jasyncio;
  * An operation is not allowed in the future's current state: setting the result of a future that
  * is already done, or asking for the result of one that is not. Python's
  * {@code asyncio.InvalidStateError}.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=invalidState}
  */
 public class InvalidStateError extends IllegalStateException {
 

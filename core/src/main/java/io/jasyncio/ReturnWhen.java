@@ -1,6 +1,11 @@
 package io.jasyncio;
 
-/** When {@code Asyncio.wait(...)} returns: Python's {@code asyncio.FIRST_COMPLETED} and friends. */
+/**
+ * When {@code Asyncio.wait(...)} returns: Python's {@code asyncio.FIRST_COMPLETED} and friends.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=wait}
+ */
 public enum ReturnWhen {
     /** Return as soon as any awaitable finishes or is cancelled. */
     FIRST_COMPLETED,

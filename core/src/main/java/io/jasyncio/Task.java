@@ -36,6 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * created it, or the parent of the {@link TaskGroup} it was created in) and, in debug mode, its
  * {@linkplain #getCreationSite() creation site}; {@link TaskTree} prints a loop's tasks as a tree.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=task}
+ *
  * @param <T> the type of the coroutine's result
  */
 public final class Task<T> extends Future<T> {

@@ -12,16 +12,7 @@ import java.util.function.Consumer;
  * Structured concurrency: Python's {@code asyncio.TaskGroup} (CPython 3.13 semantics). Tasks
  * created in a group never outlive its block.
  *
- * <pre>{@code
- * List<Task<String>> fetched = TaskGroup.run(tg -> {    // the preferred form
- *     return List.of(tg.createTask(() -> fetch(urlA)), tg.createTask(() -> fetch(urlB)));
- * });
- * String a = fetched.get(0).result();                  // every task of the group is done here
- *
- * try (TaskGroup tg = new TaskGroup()) {               // try-with-resources: see below
- *     tg.createTask(() -> serve(client));
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=taskGroup}
  *
  * <p>Give {@code run} a block body: {@code tg -> { ...; }} is a {@link VoidBody} and
  * {@code tg -> { ...; return x; }} a {@link Body}. A lambda that fits both (an expression body

@@ -34,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  * thread (a debugger, a signal handler, a management endpoint): from another thread while the
  * loop runs, the snapshot is taken on the loop, between two steps. The snapshot is immutable;
  * {@link #toString()} renders it.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=taskTree}
  */
 public final class TaskTree {
 

@@ -7,14 +7,7 @@ import java.util.Objects;
  * ({@code async with asyncio.timeout(delay) as t:}). Made by {@link Asyncio#timeout(double)} or
  * {@link Asyncio#timeoutAt(double)}; the block runs with {@link #run(Coroutine)}:
  *
- * <pre>{@code
- * Timeout t = Asyncio.timeout(10);
- * String page = t.run(() -> {
- *     String first = fetch(url);
- *     t.reschedule(t.when() + 5);      // a slow site: give it five more seconds
- *     return first + fetch(next);
- * });                                   // TimeoutError if the deadline passes first
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=timeout}
  *
  * <p>The short form {@code Asyncio.timeout(10, () -> ...)} is the same thing without the handle.
  *

@@ -8,6 +8,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>It extends {@link TimeoutException}, so code written against {@code java.util.concurrent}
  * catches it too. The message names the deadline that expired.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=timeoutError}
  */
 public class TimeoutError extends TimeoutException {
 

@@ -9,6 +9,9 @@ import io.jasyncio.internal.loop.BaseEventLoop;
  * <p>Timers run in order of their deadline; timers with the same deadline run in the order they
  * were scheduled. A cancelled timer stays in the loop's heap until it reaches the top or until
  * cancelled timers make up more than half of a large heap, as in CPython.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=handle}
  */
 public class TimerHandle extends Handle {
 

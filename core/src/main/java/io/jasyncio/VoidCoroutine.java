@@ -5,12 +5,7 @@ package io.jasyncio;
  * {@code return}. Wherever a {@link Coroutine} is accepted, an overload takes this form too, so a
  * lambda with a block body that returns nothing picks it.
  *
- * <pre>{@code
- * Asyncio.run(() -> {
- *     Asyncio.sleep(1);
- *     System.out.println("Hello, world!");
- * });
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.CoreSnippets region=voidCoroutine}
  */
 @FunctionalInterface
 public interface VoidCoroutine {

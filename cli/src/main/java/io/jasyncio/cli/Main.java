@@ -7,6 +7,9 @@ import picocli.CommandLine.Command;
  * The {@code jasyncio} command line. Each subcommand runs its own event loop with
  * {@code Asyncio.run}. Bad arguments print the usage and a message naming what was wrong (exit
  * code 2); a failure names its cause (exit code 1).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.cli.snippets.CliSnippets region=main}
  */
 @Command(name = "jasyncio", mixinStandardHelpOptions = true, version = "jasyncio 0.1.0",
         description = "Python's asyncio and aiohttp, in Java 25.",

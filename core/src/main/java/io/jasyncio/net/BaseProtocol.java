@@ -17,6 +17,9 @@ package io.jasyncio.net;
  * <p>A callback that throws has its exception reported to the loop's exception handler, and its
  * connection is closed (aborted) with that exception as the cause given to
  * {@link #connectionLost(Throwable)}; the loop and its other connections keep running.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=protocol}
  */
 public interface BaseProtocol {
 

@@ -13,6 +13,9 @@ package io.jasyncio.net;
  * one), {@code "socket"} (the {@link java.nio.channels.NetworkChannel}; do not read, write or
  * close it directly). A TLS transport adds {@code "sslcontext"}, {@code "sslobject"} and
  * {@code "peercert"}.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=protocol}
  */
 public interface BaseTransport extends AutoCloseable {
 

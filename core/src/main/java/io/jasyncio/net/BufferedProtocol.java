@@ -12,6 +12,9 @@ import java.nio.ByteBuffer;
  * <pre>
  *   start -&gt; connectionMade [-&gt; getBuffer -&gt; bufferUpdated]* [-&gt; eofReceived?] -&gt; connectionLost -&gt; end
  * </pre>
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=bufferedProtocol}
  */
 public interface BufferedProtocol extends BaseProtocol {
 

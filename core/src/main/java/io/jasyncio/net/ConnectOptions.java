@@ -14,6 +14,9 @@ import java.util.Objects;
  * asyncio), stream buffer limit 64 KiB.
  *
  * <p>Immutable, hence thread-safe: share one instance freely.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=connectOptions}
  */
 public final class ConnectOptions {
 

@@ -6,6 +6,9 @@ package io.jasyncio.net;
  * c.writer().write(...); c.reader().read(100);}. Closing it closes the writer (which closes the
  * connection); it does not wait (call {@code writer().waitClosed()} inside a task for that).
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=streams}
+ *
  * @param reader the incoming bytes
  * @param writer the outgoing side, which also owns the transport
  */

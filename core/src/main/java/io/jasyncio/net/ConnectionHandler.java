@@ -9,6 +9,9 @@ package io.jasyncio.net;
  * closed; if its task is cancelled, the connection is closed. If it returns normally the
  * connection is left as it is (as in CPython, it may have handed the streams to another task):
  * close the writer when done.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=streams}
  */
 @FunctionalInterface
 public interface ConnectionHandler {

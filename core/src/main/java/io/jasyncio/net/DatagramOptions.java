@@ -10,6 +10,9 @@ import java.util.Objects;
  * datagrams.)
  *
  * <p>Immutable, hence thread-safe: share one instance freely.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=datagram}
  */
 public final class DatagramOptions {
 

@@ -11,6 +11,9 @@ import java.net.SocketAddress;
  * <pre>
  *   start -&gt; connectionMade [-&gt; (datagramReceived | errorReceived)*] -&gt; connectionLost -&gt; end
  * </pre>
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=datagram}
  */
 public interface DatagramProtocol extends BaseProtocol {
 

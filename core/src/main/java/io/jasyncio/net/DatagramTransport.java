@@ -8,6 +8,9 @@ import java.net.SocketAddress;
  * (counted by {@link #getWriteBufferSize()}, with the same flow-control callbacks as stream
  * transports). Failures of sends and receives go to the protocol's
  * {@link DatagramProtocol#errorReceived(java.io.IOException)}; the endpoint stays open.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=datagram}
  */
 public interface DatagramTransport extends BaseTransport {
 

@@ -6,6 +6,9 @@ import java.io.EOFException;
  * The stream ended before a read could complete: Python's {@code asyncio.IncompleteReadError},
  * raised by {@link StreamReader#readExactly(int)} and {@link StreamReader#readUntil(byte[])}. It
  * carries the bytes that were read before the end, which are no longer in the reader's buffer.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=incompleteRead}
  */
 public class IncompleteReadError extends EOFException {
 

@@ -8,6 +8,9 @@ import java.io.IOException;
  * stays in the buffer) and {@link StreamReader#readLine()} (which discards the over-long line, as
  * CPython does; where CPython's {@code readline} raises {@code ValueError}, this raises this
  * exception so that it is an {@link IOException} like every stream error).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=limitOverrun}
  */
 public class LimitOverrunError extends IOException {
 

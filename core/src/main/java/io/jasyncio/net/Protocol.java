@@ -21,13 +21,7 @@ import java.nio.ByteBuffer;
  * protocol that wants Python's semantics (a fresh {@code bytes} object per call) overrides that one
  * instead. Override one of the two.
  *
- * <pre>{@code
- * class Echo implements Protocol {
- *     private Transport transport;
- *     public void connectionMade(BaseTransport t) { transport = (Transport) t; }
- *     public void dataReceived(ByteBuffer data) { transport.write(data); }
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=protocol}
  */
 public interface Protocol extends BaseProtocol {
 

@@ -18,6 +18,9 @@ import java.util.List;
  * <p>Threads: loop context only. {@link #close()} does not suspend, so the server works in
  * try-with-resources; inside a task, follow it with {@link #waitClosed()} to wait for the
  * connections.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=streams}
  */
 public interface Server extends AutoCloseable {
 

@@ -13,6 +13,9 @@ import java.util.Objects;
  * 64 KiB, and a Unix server's socket file removed when the server closes.
  *
  * <p>Immutable, hence thread-safe: share one instance freely.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=serverOptions}
  */
 public final class ServerOptions {
 

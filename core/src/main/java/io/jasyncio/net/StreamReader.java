@@ -28,6 +28,9 @@ import java.util.Objects;
  * <p>Cancellation: every reading method is cancel-safe: a task cancelled while waiting gets
  * {@link io.jasyncio.CancelledError}, and the bytes that had arrived stay in the buffer for the
  * next read.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=reader}
  */
 public class StreamReader {
 

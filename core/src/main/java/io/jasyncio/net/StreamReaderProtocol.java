@@ -24,6 +24,9 @@ import java.util.Objects;
  * -> connectionLost -> end}. After {@code connectionLost}, drains fail with the connection's error
  * (or a {@link SocketException} "Connection lost" naming the peer) and
  * {@link StreamWriter#waitClosed()} returns.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=streamReaderProtocol}
  */
 public class StreamReaderProtocol implements Protocol {
 

@@ -14,10 +14,7 @@ import javax.net.ssl.SSLContext;
  * {@link Transport}: {@link #write(byte[])} never suspends (the transport sends at once or
  * buffers), and {@link #drain()} is where a task waits for a slow peer.
  *
- * <pre>{@code
- * writer.write(data);
- * writer.drain();          // suspends only while more than the high-water mark is buffered
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=streams}
  *
  * <p><b>Threads.</b> Loop context only.
  *

@@ -12,17 +12,7 @@ import javax.net.ssl.SSLContext;
  * {@code start_server}, {@code open_unix_connection} and {@code start_unix_server}. Every method
  * suspends the calling task and must be called from inside one.
  *
- * <pre>{@code
- * // The echo server of the asyncio docs, line for line:
- * Server server = Streams.startServer((reader, writer) -> {
- *     byte[] data = reader.read(100);
- *     writer.write(data);
- *     writer.drain();
- *     writer.close();
- *     writer.waitClosed();
- * }, "127.0.0.1", 8888);
- * server.serveForever();
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=streams}
  */
 public final class Streams {
 

@@ -34,6 +34,9 @@ import javax.net.ssl.SSLEngine;
  *
  * <p>Immutable and thread-safe; the {@link SSLContext}, the engine configurator and the handshake
  * executor are shared by every connection made with these options.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=tls}
  */
 public final class TlsOptions {
 

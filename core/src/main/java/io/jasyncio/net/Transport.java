@@ -10,6 +10,9 @@ package io.jasyncio.net;
  * half-open, or a fatal error) → closed, when the protocol's {@code connectionLost} has been called
  * and the socket is closed. A layer such as TLS wraps a transport by becoming its protocol
  * ({@link #setProtocol(BaseProtocol)}) and presenting its own {@code Transport} upward.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=protocol}
  */
 public interface Transport extends ReadTransport, WriteTransport {
 }

@@ -20,6 +20,9 @@ import java.util.List;
  * that needs to know calls {@code StreamWriter.drain()}, which raises the connection's error.
  * Writing after {@link #writeEof()} is a programming error and throws
  * {@link IllegalStateException}.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.NetSnippets region=flowControl}
  */
 public interface WriteTransport extends BaseTransport {
 

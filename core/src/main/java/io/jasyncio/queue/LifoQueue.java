@@ -9,6 +9,9 @@ import java.util.Collections;
  *
  * <p>Same waiting, cancellation and thread rules as {@link Queue}.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=lifoQueue}
+ *
  * @param <T> the type of the items
  */
 public class LifoQueue<T> extends Queue<T> {

@@ -10,6 +10,9 @@ import java.util.Comparator;
  *
  * <p>Same waiting, cancellation and thread rules as {@link Queue}.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=priorityQueue}
+ *
  * @param <T> the type of the items
  */
 public class PriorityQueue<T> extends Queue<T> {

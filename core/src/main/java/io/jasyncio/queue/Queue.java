@@ -12,12 +12,7 @@ import java.util.function.Consumer;
  * A first-in, first-out queue for producer and consumer tasks: Python's {@code asyncio.Queue}
  * (3.13, with {@link #shutdown(boolean)}).
  *
- * <pre>{@code
- * Queue<Job> jobs = new Queue<>(100);
- * createTask(() -> { while (true) { Job j = jobs.get(); run(j); jobs.taskDone(); } });
- * jobs.put(job);          // suspends while 100 jobs are queued
- * jobs.join();            // until every job is done
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=queue}
  *
  * <p><b>Semantics</b> (CPython 3.13). {@link #put} suspends while the queue is full, {@link #get}
  * while it is empty; waiting producers and consumers are woken one at a time, in FIFO order, each

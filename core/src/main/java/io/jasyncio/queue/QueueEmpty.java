@@ -5,6 +5,9 @@ import java.util.NoSuchElementException;
 /**
  * Raised by {@link Queue#getNowait()} on an empty queue: Python's {@code asyncio.QueueEmpty}. A
  * {@link NoSuchElementException}, as Java's own queues throw when empty.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=queueErrors}
  */
 public class QueueEmpty extends NoSuchElementException {
 

@@ -4,6 +4,9 @@ package io.jasyncio.subprocess;
  * Where a child's standard stream goes: Python's {@code subprocess.PIPE}, {@code DEVNULL},
  * {@code STDOUT} and {@code None} (inherit). Also available as {@link Subprocess#PIPE} and so on.
  * An enum: immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.SubprocessSnippets region=stdio}
  */
 public enum Stdio {
 

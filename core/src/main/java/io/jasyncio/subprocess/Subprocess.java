@@ -24,11 +24,7 @@ import java.util.Objects;
  * {@link #stderr()}); {@link #communicate(byte[])} feeds stdin, reads both outputs to their end
  * and waits for the exit; {@link #waitFor()} waits for the exit alone.
  *
- * <pre>{@code
- * Subprocess p = Subprocess.exec(SubprocessOptions.defaults().stdout(Subprocess.PIPE), "ls", "-l");
- * byte[] listing = p.stdout().read();      // to the end
- * int code = p.waitFor();
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.SubprocessSnippets region=exec}
  *
  * <p><b>Threads.</b> Loop context only (the loop whose task started it). The loop thread never
  * blocks on the child: starting it, reading and writing its pipes and waiting for its exit happen

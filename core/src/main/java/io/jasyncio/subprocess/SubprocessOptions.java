@@ -16,6 +16,9 @@ import java.util.Objects;
  * {@link #pipes()} starts from all three as {@link Stdio#PIPE}.
  *
  * <p>Immutable and thread-safe (the environment map is copied).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.SubprocessSnippets region=communicate}
  */
 public final class SubprocessOptions {
 

@@ -6,11 +6,7 @@
  * {@link io.jasyncio.net.StreamWriter} and {@link io.jasyncio.net.StreamReader}, with the same
  * back-pressure as sockets.
  *
- * <pre>{@code
- * Subprocess p = Subprocess.exec(SubprocessOptions.pipes(), "sort");
- * Subprocess.Output out = p.communicate("b\na\n".getBytes());
- * // out.stdout() is "a\nb\n"; p.returnCode() is 0
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.SubprocessSnippets region=sort}
  *
  * <p>Threads: everything is used from the loop's context (its tasks). {@code java.lang.Process}
  * streams block, so jasyncio pumps them on its own daemon threads; the loop thread never blocks on

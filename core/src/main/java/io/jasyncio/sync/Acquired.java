@@ -4,11 +4,7 @@ package io.jasyncio.sync;
  * What {@code acquire()} returns: closing it releases what was acquired, so that
  * try-with-resources plays the part of Python's {@code async with}.
  *
- * <pre>{@code
- * try (var _ = lock.acquire()) {
- *     ... // holds the lock; may suspend
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=acquired}
  *
  * <p>Close it exactly once, from the loop's context: each {@link #close()} is one
  * {@code release()}.

@@ -15,6 +15,9 @@ import io.jasyncio.CancelledError;
  *
  * <p><b>Threads.</b> Loop-confined and unsynchronised, like every primitive of this package: see
  * {@link Lock}. Built on a {@link Condition}, as in CPython.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=barrier}
  */
 public final class Barrier {
 

@@ -5,6 +5,9 @@ package io.jasyncio.sync;
  * {@code asyncio.BoundedSemaphore}. Its value never exceeds the initial one.
  *
  * <p>Same fairness, cancellation and thread rules as {@link Semaphore}.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=boundedSemaphore}
  */
 public final class BoundedSemaphore extends Semaphore {
 

@@ -15,12 +15,7 @@ import java.util.function.Consumer;
  * {@code notify_all} are {@code await}, {@code signal} and {@code signalAll} here, since
  * {@code Object} owns the other names.
  *
- * <pre>{@code
- * try (var _ = cond.acquire()) {
- *     cond.waitFor(() -> !items.isEmpty());
- *     take(items);
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=condition}
  *
  * <p><b>Fairness and cancellation</b> (CPython 3.13). Waiters are signalled in the order they
  * began waiting. {@link #await()} always re-acquires the lock before it returns or throws, even

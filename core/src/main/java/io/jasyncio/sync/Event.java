@@ -17,6 +17,9 @@ import io.jasyncio.internal.sync.WaitQueue;
  * <p><b>Threads.</b> Loop-confined and unsynchronised, like every primitive of this package: see
  * {@link Lock}. To set an event from another thread, use
  * {@code loop.callSoonThreadsafe(event::set)}.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=event}
  */
 public final class Event {
 

@@ -11,12 +11,7 @@ import java.util.function.Consumer;
  * A mutual-exclusion lock for tasks: Python's {@code asyncio.Lock}. Not reentrant, and not owned:
  * any task may release it (as in Python).
  *
- * <pre>{@code
- * Lock lock = new Lock();
- * try (var _ = lock.acquire()) {
- *     ... // only one task at a time here, even across suspensions
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=lock}
  *
  * <p><b>Fairness.</b> Tasks that find the lock held wait in FIFO order, and {@link #release()}
  * hands the lock directly to the first waiter (as Trio does): it stays locked through the handoff,

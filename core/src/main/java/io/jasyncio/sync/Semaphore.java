@@ -11,12 +11,7 @@ import java.util.function.Consumer;
  * suspending the task while there are none; {@link #release()} gives one back. Use it to bound
  * concurrency:
  *
- * <pre>{@code
- * Semaphore slots = new Semaphore(10);
- * try (var _ = slots.acquire()) {
- *     ... // at most 10 tasks here at a time
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.snippets.SyncQueueSnippets region=semaphore}
  *
  * <p><b>Fairness</b> (CPython 3.13). Waiters are served in FIFO order: {@link #release()} hands
  * its permit directly to the first waiting task, and a task arriving while others wait queues

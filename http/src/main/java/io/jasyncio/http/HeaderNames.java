@@ -9,6 +9,9 @@ package io.jasyncio.http;
  * {@link Headers} ignores ASCII case.
  *
  * <p>Stateless and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=headers}
  */
 public final class HeaderNames {
     private HeaderNames() {

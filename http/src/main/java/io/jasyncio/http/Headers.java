@@ -14,11 +14,7 @@ import java.util.function.BiConsumer;
  * An ordered multimap of HTTP header (field) names to values, with ASCII case-insensitive names:
  * the Java counterpart of aiohttp's {@code CIMultiDict}.
  *
- * <pre>{@code
- * Headers h = new Headers().add("Content-Type", "text/plain").add("Set-Cookie", "a=1").add("set-cookie", "b=2");
- * h.get("content-type");   // "text/plain"
- * h.getAll("Set-Cookie");  // ["a=1", "b=2"]
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=headers}
  *
  * <h2>Invariants</h2>
  * <ul>

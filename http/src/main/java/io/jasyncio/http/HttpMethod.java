@@ -9,6 +9,9 @@ package io.jasyncio.http;
  * {@code equals} usually succeeds on its identity check.
  *
  * <p>Stateless and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=methodStatus}
  */
 public final class HttpMethod {
     private HttpMethod() {

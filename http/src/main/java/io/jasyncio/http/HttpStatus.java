@@ -4,6 +4,9 @@ package io.jasyncio.http;
  * HTTP status codes and their standard reason phrases (RFC 9110 §15 and the IANA registry).
  *
  * <p>Stateless and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=methodStatus}
  */
 public final class HttpStatus {
     private HttpStatus() {

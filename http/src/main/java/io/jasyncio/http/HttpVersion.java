@@ -5,6 +5,9 @@ package io.jasyncio.http;
  * (status 505).
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=heads}
  */
 public enum HttpVersion {
     /** HTTP/1.0: connections close after each message unless {@code Connection: keep-alive}. */

@@ -29,6 +29,9 @@ import java.util.Objects;
  *
  * <p>Immutable (given frozen headers) and therefore thread-safe.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=heads}
+ *
  * @param method the method, e.g. {@code "GET"} (case-sensitive; see {@link HttpMethod})
  * @param target the raw request-target
  * @param path the path part of the target, percent-encoded

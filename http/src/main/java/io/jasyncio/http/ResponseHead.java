@@ -25,6 +25,9 @@ import java.util.Objects;
  *
  * <p>Immutable (given frozen headers) and therefore thread-safe.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=heads}
+ *
  * @param version the protocol version
  * @param status the status code
  * @param reason the reason phrase, possibly empty

@@ -4,6 +4,9 @@ package io.jasyncio.http;
  * Character classes of RFC 9110 §5.6.2 (token) and §5.5 (field values), for checking strings.
  *
  * <p>Stateless and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=methodStatus}
  */
 public final class Tokens {
     private Tokens() {

@@ -12,13 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Marks a JUnit 5 test whose body runs as the main coroutine of a fresh {@link TestLoop}: the
  * body may sleep, await and create tasks directly, as in {@code Asyncio.run}.
  *
- * <pre>{@code
- * @AsyncTest
- * void timeoutFires(VirtualClock clock) {
- *     assertThatThrownBy(() -> Asyncio.waitFor(neverDone, 30)).isInstanceOf(TimeoutError.class);
- *     assertThat(clock.time()).isEqualTo(30.0);      // at once, in virtual time
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=asyncTest}
  *
  * <p>The test fails, naming what is wrong, if the body leaves tasks pending (they are then
  * cancelled), if a task's exception was never retrieved, or if anything else reached the loop's

@@ -23,6 +23,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * is made then and kept in the method's extension store (closed with it if the method never
  * runs); each later seed gets a fresh loop, and injected parameters are replaced by that run's
  * loop and clock. Stateless: one instance may serve tests on several threads at once.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=asyncTest}
  */
 public final class AsyncTestExtension implements InvocationInterceptor, ParameterResolver {
 

@@ -9,11 +9,7 @@ import io.jasyncio.internal.loop.BaseEventLoop;
 /**
  * Helpers for code running inside a task under test, on any loop (Trio's {@code trio.testing}).
  *
- * <pre>{@code
- * createTask(() -> lock.acquire());
- * waitAllTasksBlocked();               // the child is now blocked in acquire()
- * assertThat(lock.locked()).isTrue();
- * }</pre>
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=asyncTesting}
  *
  * <p>Each method must be called from inside a task; stateless.
  */

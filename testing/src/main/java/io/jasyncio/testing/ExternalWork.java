@@ -8,14 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code callSoonThreadsafe}): while it is open, the loop's virtual clock does not auto-jump, so
  * a timeout cannot fire before the reply that would have beaten it in real life.
  *
- * <pre>{@code
- * ExternalWork work = loop.externalWork();
- * worker.submit(() -> {
- *     String reply = blockingCall();
- *     loop.callSoonThreadsafe(() -> future.setResult(reply));
- *     work.close();          // after posting the reply, so that it is seen before any jump
- * });
- * }</pre>
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=externalWork}
  *
  * <p>Close it after the reply has been posted. {@link #close()} is idempotent and thread-safe.
  */

@@ -3,6 +3,9 @@ package io.jasyncio.testing;
 /**
  * An {@link AsyncTest} that failed under a schedule seed: the message names the seed and how to
  * replay it, and the cause is the test's own failure. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=seeds}
  */
 public final class SeedFailure extends AssertionError {
 

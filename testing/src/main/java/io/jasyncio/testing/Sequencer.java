@@ -13,17 +13,7 @@ import java.util.Set;
  * has a number; {@code step(n)} suspends until step {@code n - 1} has finished (step 0 goes at
  * once), and the step finishes when its {@link Step} is closed.
  *
- * <pre>{@code
- * Sequencer seq = new Sequencer();
- * createTask(() -> {
- *     try (var s = seq.step(0)) { record.add("a0"); }
- *     try (var s = seq.step(2)) { record.add("a2"); }
- * });
- * createTask(() -> {
- *     try (var s = seq.step(1)) { record.add("b1"); }
- * });
- * // record is [a0, b1, a2], whatever the schedule
- * }</pre>
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=sequencer}
  *
  * <p>Invariants: each step number is used once (reusing one throws); a task cancelled while it
  * waits for its step breaks the sequence: every waiting and later step fails with

@@ -26,6 +26,9 @@ import java.util.OptionalLong;
  *
  * <p>Threads: as for any {@link io.jasyncio.EventLoop}. The stepping methods are for the thread
  * that owns the loop, while it is not running.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=testLoop}
  */
 public final class TestLoop extends SelectorEventLoop {
 

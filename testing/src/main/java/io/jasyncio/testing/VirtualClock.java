@@ -41,6 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * from any thread (an advance from another thread wakes the loop). The settings may be changed at
  * any time. {@link #beforeWait(long)} is the loop's hook, called on its thread. A virtual clock
  * drives one loop: the first loop that runs on it owns it, and another loop that tries fails.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=virtualClock}
  */
 public final class VirtualClock implements Clock {
 

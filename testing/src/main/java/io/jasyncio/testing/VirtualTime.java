@@ -14,13 +14,7 @@ import java.util.Set;
  * Entry points for virtual time: {@code Asyncio.run}, but on a loop whose clock jumps to the next
  * timer whenever every task is blocked, so a program that sleeps an hour finishes in milliseconds.
  *
- * <pre>{@code
- * double elapsed = VirtualTime.run(() -> {
- *     double start = Asyncio.getRunningLoop().time();
- *     Asyncio.sleep(3600);
- *     return Asyncio.getRunningLoop().time() - start;   // 3600.0, at once
- * });
- * }</pre>
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=virtualTime}
  *
  * <p>{@link #run(Coroutine)} keeps {@code Asyncio.run}'s contract: it must not be called from a
  * running loop; when it returns, the tasks still pending have been cancelled and the loop is

@@ -7,6 +7,9 @@ import java.io.IOException;
  * buffered). The message names the limit. A server answers 413.
  *
  * <p>Immutable once constructed; safe to hand to another thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=multipartHandler}
  */
 public class BodyLimitException extends IOException {
     private static final long serialVersionUID = 1L;

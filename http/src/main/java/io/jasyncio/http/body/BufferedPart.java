@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
  * headers and its content.
  *
  * <p>Immutable and thread-safe: {@link #content()} returns a copy.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=multipartParser}
  */
 public final class BufferedPart {
     private final PartHeaders headers;

@@ -14,6 +14,9 @@ import java.util.List;
  * <p>{@link #next()} returns the next non-empty or empty chunk, or {@code null} at the end; after
  * {@code null} it keeps returning {@code null}. A returned buffer belongs to the caller until the
  * next call. Sources are single-use unless documented otherwise, and are not thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=multipartWriter}
  */
 @FunctionalInterface
 public interface ChunkSource {

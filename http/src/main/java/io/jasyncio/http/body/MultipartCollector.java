@@ -12,6 +12,9 @@ import java.util.List;
  * exhausting memory; stream big files with your own handler instead.
  *
  * <p>Not thread-safe: use it from the parser's thread, then read {@link #parts()}.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=multipartParser}
  */
 public final class MultipartCollector implements MultipartHandler {
     private final long maxTotalBytes;

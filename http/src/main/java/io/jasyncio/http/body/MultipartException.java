@@ -8,6 +8,9 @@ import java.io.IOException;
  * answers 400.
  *
  * <p>Immutable once constructed; safe to hand to another thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=multipartHandler}
  */
 public class MultipartException extends IOException {
     private static final long serialVersionUID = 1L;

@@ -16,6 +16,9 @@ import java.nio.ByteBuffer;
  * delimiter length (boundary plus 6 bytes). Calls come on the thread that calls
  * {@link MultipartParser#feed}. An exception thrown here stops the parser and reaches the caller
  * of {@code feed}.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=multipartHandler}
  */
 public interface MultipartHandler {
 

@@ -6,6 +6,9 @@ package io.jasyncio.http.body;
  *
  * <p>Immutable and thread-safe.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=multipartHandler}
+ *
  * @param maxParts the most parts a body may have
  * @param maxHeaderBytes the most bytes of one part's header section, final blank line included
  */

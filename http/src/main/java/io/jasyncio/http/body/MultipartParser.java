@@ -13,11 +13,7 @@ import java.util.Objects;
  * are found: the headers once read, then the content as slices of the fed chunks, never copied or
  * accumulated, so a file part of any size passes through in bounded memory.
  *
- * <pre>{@code
- * MultipartParser parser = MultipartParser.forContentType(request.contentType(), handler);
- * while ((chunk = body.read(65536)).length > 0) parser.feed(chunk);
- * parser.finish();
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=multipartParser}
  *
  * <p>What it holds: at most one part's header section ({@link MultipartLimits#maxHeaderBytes})
  * and a few counters; a partial delimiter at the end of a chunk is remembered as a count, not as

@@ -18,14 +18,7 @@ import java.util.Objects;
  * {@link #toByteArray()} for small forms). File content can be a {@code byte[]} or a
  * {@link ChunkSource} that is only read while the body is pulled.
  *
- * <pre>{@code
- * MultipartWriter form = MultipartWriter.formData()
- *         .addField("title", "Holiday")
- *         .addFile("photo", "beach.jpg", "image/jpeg", ChunkSource.ofInputStream(in, 65536), size);
- * headers.put("Content-Type", form.contentType());
- * if (form.contentLength() >= 0) headers.put("Content-Length", ...);
- * for (ByteBuffer b; (b = body.next()) != null; ) transport.write(b);
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=multipartWriter}
  *
  * <p>The boundary is 32 random hex digits unless given; it is not searched for in the content
  * (the chance of a clash is 2<sup>-128</sup>). Names and file names are written as quoted strings

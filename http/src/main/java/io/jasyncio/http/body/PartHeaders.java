@@ -19,6 +19,9 @@ import java.util.TreeMap;
  * the part otherwise).
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=multipartParser}
  */
 public final class PartHeaders {
     /** The content type of a part that does not state one (RFC 7578 §4.4). */

@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
  * stay literal. A limit on the number of fields bounds the work a hostile body can cause.
  *
  * <p>Stateless; thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=urlEncoded}
  */
 public final class UrlEncodedForm {
     /** The media type of these bodies. */

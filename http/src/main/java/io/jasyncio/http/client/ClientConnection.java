@@ -15,6 +15,9 @@ import java.nio.ByteBuffer;
  * <p><b>Cancellation.</b> {@link #read(int)} and {@link #drain()} must be cancel-safe: a task
  * cancelled while waiting gets {@link io.jasyncio.CancelledError} and no byte is lost or
  * duplicated (the client's timeouts are cancellations).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=dialer}
  */
 public interface ClientConnection {
 

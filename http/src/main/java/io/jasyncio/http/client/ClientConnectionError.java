@@ -3,6 +3,9 @@ package io.jasyncio.http.client;
 /**
  * A connection to the server could not be made or failed, as aiohttp's
  * {@code ClientConnectionError}. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errorTree}
  */
 public class ClientConnectionError extends ClientError {
 

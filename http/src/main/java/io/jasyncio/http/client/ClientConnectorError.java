@@ -5,6 +5,9 @@ package io.jasyncio.http.client;
  * as aiohttp's {@code ClientConnectorError}; it names the host and port (and the proxy, for a
  * connection through one) and carries the original failure as its cause (for example a
  * {@link java.net.ConnectException}). Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errors}
  */
 public class ClientConnectorError extends ClientOSError {
 

@@ -28,6 +28,9 @@ import java.io.IOException;
  *
  * <p>It is a checked {@link IOException}, as Java's network errors are. Messages name the
  * method and URL of the request. Immutable once thrown; safe to pass between threads.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errors}
  */
 public class ClientError extends IOException {
 

@@ -6,6 +6,9 @@ package io.jasyncio.http.client;
  * chunk size was invalid, or the content coding was corrupt, as aiohttp's
  * {@code ClientPayloadError}. The message names the request and what was wrong; the cause is the
  * codec's exception. The connection is closed, never reused. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errorTree}
  */
 public class ClientPayloadError extends ClientError {
 

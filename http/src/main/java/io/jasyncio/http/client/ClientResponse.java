@@ -22,12 +22,7 @@ import java.util.Optional;
  * here when {@code session.get(...)} returns; the body is read on demand with {@link #read()},
  * {@link #text()}, {@link #json(Class)} or, for large bodies, the stream {@link #content()}.
  *
- * <pre>{@code
- * try (ClientResponse r = session.get("http://example.com/")) {
- *     r.raiseForStatus();
- *     String page = r.text();
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=response}
  *
  * <p><b>Releasing.</b> A response holds a connection and its pool slot until its body has been
  * read to the end (then the connection goes back to the pool at once) or it is

@@ -9,6 +9,9 @@ import java.util.List;
  * the wrong type, as aiohttp's {@code ClientResponseError}. It names the status and the request.
  *
  * <p>Immutable; safe to pass between threads.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errors}
  */
 public class ClientResponseError extends ClientError {
 

@@ -17,15 +17,7 @@ import java.util.Objects;
  * An HTTP client session, as aiohttp's {@code ClientSession}: a connection pool, a cookie jar,
  * default headers and deadlines shared by the requests made through it.
  *
- * <pre>{@code
- * Asyncio.run(() -> {
- *     try (ClientSession session = new ClientSession()) {
- *         try (ClientResponse response = session.get("http://example.com/")) {
- *             System.out.println(response.text());
- *         }
- *     }
- * });
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=session}
  *
  * <p><b>Requests.</b> {@link #get}, {@link #post}, {@link #put}, {@link #patch}, {@link #delete},
  * {@link #head}, {@link #options} and {@link #request} suspend the calling task until the

@@ -20,6 +20,9 @@ import java.time.Duration;
  *
  * <p>Immutable and thread-safe.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=connector}
+ *
  * @param total the whole request, or {@code null}
  * @param connect getting a connection, or {@code null}
  * @param sockConnect connecting a socket, or {@code null}

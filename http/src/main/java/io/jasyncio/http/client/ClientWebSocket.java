@@ -14,14 +14,7 @@ import java.io.IOException;
  * {@link WebSocket} interface (receive, iterate, send, ping, close) works as described there;
  * {@link #response()} is the 101 answer, for its headers.
  *
- * <pre>{@code
- * try (ClientWebSocket ws = session.wsConnect("ws://localhost:8080/ws")) {
- *     ws.sendStr("hello");
- *     for (WsMessage msg : ws) {
- *         System.out.println(msg.text());
- *     }
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=wsConnect}
  *
  * <p><b>Connection.</b> The connection left the pool with the 101 answer: it keeps its pool slot
  * (counted by the connector's limits) until the WebSocket ends, then it is closed, never reused.

@@ -11,6 +11,9 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. {@link #toString()} never shows proxy credentials.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=dialer}
+ *
  * @param scheme {@code http} or {@code https} (lower case)
  * @param host the host name or address, lower case, IPv6 without brackets
  * @param port the port

@@ -4,6 +4,9 @@ package io.jasyncio.http.client;
  * Getting a connection ({@link TimeoutPhase#CONNECT}) or connecting a socket
  * ({@link TimeoutPhase#SOCK_CONNECT}) took too long, as aiohttp's {@code ConnectionTimeoutError}.
  * Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errorTree}
  */
 public class ConnectionTimeoutError extends ServerTimeoutError {
 

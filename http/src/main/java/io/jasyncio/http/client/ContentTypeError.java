@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * {@link ClientResponse#json(Class)} was called on a response whose {@code Content-Type} is not
  * JSON, as aiohttp's {@code ContentTypeError}. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errors}
  */
 public class ContentTypeError extends ClientResponseError {
 

@@ -11,6 +11,9 @@ import java.io.IOException;
  * a dialer must be cancel-safe and close any half-open socket when cancelled.
  *
  * <p>Called from a task on the connector's loop.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=dialer}
  */
 @FunctionalInterface
 public interface Dialer {

@@ -20,12 +20,7 @@ import java.util.Objects;
  * {@code application/x-www-form-urlencoded}; with a file (or {@link #multipart()}) as
  * {@code multipart/form-data}, built by the shared {@link MultipartWriter}.
  *
- * <pre>{@code
- * FormData form = new FormData()
- *         .addField("title", "Holiday")
- *         .addFile("photo", Path.of("beach.jpg"));     // streamed from disk while sending
- * session.post(url, new RequestOptions().data(form));
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=formData}
  *
  * <p>Files given as a {@link Path} are streamed from disk while the body is sent, reopened for
  * each send, so such a form can be redirected (307/308) or retried; the file's size is read when

@@ -9,6 +9,9 @@ import java.util.List;
  * field, an oversized header block, or contradictory framing. The status is 502 (the codec's
  * status for a bad upstream response) and the message is the parser's, naming the request.
  * The connection is closed, never reused. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errorTree}
  */
 public class InvalidResponseError extends ClientResponseError {
 

@@ -4,6 +4,9 @@ package io.jasyncio.http.client;
  * A URL the client cannot request: not absolute, no host, a scheme other than http/https, or a
  * redirect whose {@code Location} is such a URL, as aiohttp's {@code InvalidUrlClientError} and
  * {@code NonHttpUrlRedirectClientError}. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errors}
  */
 public class InvalidUrlClientError extends ClientError {
 

@@ -10,6 +10,9 @@ import java.util.Objects;
  *
  * <p>Immutable (the headers are frozen) and thread-safe.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errors}
+ *
  * @param method the request method
  * @param url the URL requested (without fragment)
  * @param headers the header fields sent, frozen

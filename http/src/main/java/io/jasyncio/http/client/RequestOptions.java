@@ -11,12 +11,7 @@ import java.util.Objects;
  * The keyword arguments of aiohttp's {@code session.request(...)}: query parameters, headers,
  * a body ({@code json} or {@code data}), and per-request overrides of the session's settings.
  *
- * <pre>{@code
- * session.post("/items", new RequestOptions()
- *         .param("page", "2")
- *         .header("X-Trace", "1")
- *         .json(Map.of("name", "apple")));
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=requestOptions}
  *
  * <p>At most one body may be set: setting a second one (e.g. {@code json} after {@code data})
  * throws, as aiohttp refuses {@code data} and {@code json} together.

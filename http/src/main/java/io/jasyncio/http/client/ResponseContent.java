@@ -15,13 +15,7 @@ import java.nio.ByteBuffer;
  * {@code readExactly}, {@code readUntil}, {@code atEof}), suspending the calling task until enough
  * bytes have arrived, plus aiohttp's {@link #readAny()}.
  *
- * <pre>{@code
- * try (ClientResponse r = session.get(url)) {
- *     for (byte[] chunk; (chunk = r.content().read(65536)).length > 0; ) {
- *         out.write(chunk);
- *     }
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=responseContent}
  *
  * <p><b>What you read.</b> The content with its content coding undone (gzip and deflate, unless
  * the session turned automatic decompression off) and the chunked coding removed. Bytes are read

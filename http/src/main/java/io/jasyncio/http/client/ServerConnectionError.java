@@ -3,6 +3,9 @@ package io.jasyncio.http.client;
 /**
  * The server side of an established connection failed: it disconnected or did not answer in
  * time, as aiohttp's {@code ServerConnectionError}. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errorTree}
  */
 public class ServerConnectionError extends ClientConnectionError {
 

@@ -5,6 +5,9 @@ package io.jasyncio.http.client;
  * {@code ServerDisconnectedError}. A request on a reused keep-alive connection that meets this
  * before any response byte is retried once on a new connection when its method is idempotent,
  * so callers see it only when that retry did not apply or failed too. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errorTree}
  */
 public class ServerDisconnectedError extends ServerConnectionError {
 

@@ -6,6 +6,9 @@ package io.jasyncio.http.client;
  * is an {@link io.jasyncio.TimeoutError}, so code that looks for asyncio's timeout in the cause
  * chain finds it. A total-deadline expiry is this class itself; connect phases raise
  * {@link ConnectionTimeoutError}, a read stall {@link SocketTimeoutError}. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errors}
  */
 public class ServerTimeoutError extends ServerConnectionError {
 

@@ -3,6 +3,9 @@ package io.jasyncio.http.client;
 /**
  * The server sent nothing for longer than {@link ClientTimeout#sockRead()}, as aiohttp's
  * {@code SocketTimeoutError}. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errors}
  */
 public class SocketTimeoutError extends ServerTimeoutError {
 

@@ -46,6 +46,9 @@ import java.util.Set;
  * Bound to the event loop of its first use and confined to it; {@link #close()} may also be
  * called before any use or from the loop. One connector may be shared by several sessions on the
  * same loop.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=connector}
  */
 public final class TcpConnector implements AutoCloseable {
 

@@ -3,6 +3,9 @@ package io.jasyncio.http.client;
 /**
  * Which deadline of a {@link ClientTimeout} expired; carried by {@link ServerTimeoutError}.
  * Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=timeoutPhase}
  */
 public enum TimeoutPhase {
     /** The whole operation: connecting, sending, and reading the response including its body. */

@@ -11,6 +11,9 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Immutable and thread-safe.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=tls}
+ *
  * @param context the context to create engines from, or {@code null} for the JDK default
  * @param verify whether the server's certificate chain and host name are checked
  */

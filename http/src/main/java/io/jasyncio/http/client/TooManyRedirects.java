@@ -7,6 +7,9 @@ import java.util.List;
  * A request was redirected more times than allowed (10 by default), as aiohttp's
  * {@code TooManyRedirects}; a redirect loop ends here. The status and headers are those of the
  * last redirect response; {@link #history()} holds every redirect followed. Immutable.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=errors}
  */
 public class TooManyRedirects extends ClientResponseError {
 

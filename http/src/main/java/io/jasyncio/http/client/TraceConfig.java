@@ -9,11 +9,7 @@ import java.util.function.Consumer;
  * Hooks into the life of each request, as aiohttp's {@code TraceConfig}: register listeners for
  * the signals, then pass the config to {@link ClientSession.Builder#traceConfig(TraceConfig)}.
  *
- * <pre>{@code
- * TraceConfig trace = new TraceConfig()
- *         .onRequestStart(e -> log.info("-> " + e.method() + " " + e.url()))
- *         .onConnectionReuseconn(e -> reused.incrementAndGet());
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=trace}
  *
  * <p>Listeners run on the session's loop, synchronously, in registration order; an exception a
  * listener throws propagates out of the request. Register listeners before the session is used;

@@ -7,6 +7,9 @@ import io.jasyncio.http.url.Url;
  * What a {@link TraceConfig} listener is told, one record per signal of aiohttp's
  * {@code TraceConfig}. Every record is immutable; listeners run on the session's loop, inside the
  * request, and should not suspend for long.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=trace}
  */
 public sealed interface TraceEvent {
 

@@ -9,14 +9,7 @@ import java.util.Objects;
 /**
  * The keyword arguments of aiohttp's {@code session.ws_connect(url, ...)}.
  *
- * <pre>{@code
- * try (ClientWebSocket ws = session.wsConnect("ws://localhost:8080/ws", new WsConnectOptions()
- *         .protocols("chat.v2", "chat.v1")
- *         .heartbeat(30)
- *         .compress(true))) {
- *     ws.sendStr("hello");
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=wsConnect}
  *
  * <ul>
  *   <li>{@code protocols}: subprotocols to offer, most preferred first (none by default).

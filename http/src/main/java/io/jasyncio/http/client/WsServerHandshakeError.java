@@ -10,6 +10,9 @@ import java.util.List;
  * handshake (a wrong {@code Sec-WebSocket-Accept}, a subprotocol or extension not offered, ...).
  *
  * <p>Immutable; safe to pass between threads.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=wsHandshakeError}
  */
 public final class WsServerHandshakeError extends ClientResponseError {
 

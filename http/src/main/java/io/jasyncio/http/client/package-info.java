@@ -1,20 +1,7 @@
 /**
  * The HTTP client, in the style of aiohttp's {@code ClientSession}.
  *
- * <pre>{@code
- * Asyncio.run(() -> {
- *     try (ClientSession session = new ClientSession()) {
- *         List<Task<String>> downloads = urls.stream()
- *                 .map(url -> Asyncio.createTask(() -> {
- *                     try (ClientResponse r = session.get(url)) {
- *                         return r.text();
- *                     }
- *                 }))
- *                 .toList();
- *         Asyncio.gather(downloads);
- *     }
- * });
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=download}
  *
  * <ul>
  *   <li>{@link io.jasyncio.http.client.ClientSession}: requests, defaults, cookie jar, redirects.</li>

@@ -4,6 +4,9 @@ package io.jasyncio.http.codec;
  * Why {@link HttpParser#feed} returned.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=parser}
  */
 public enum FeedResult {
     /** Every byte of the input was consumed; feed more when it arrives. */

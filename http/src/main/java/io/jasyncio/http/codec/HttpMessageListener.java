@@ -18,6 +18,9 @@ import java.nio.ByteBuffer;
  * callback that throws leaves the parser failed (it refuses further input) and the exception
  * propagates out of {@code feed}.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=parser}
+ *
  * @param <H> {@link io.jasyncio.http.RequestHead} or {@link io.jasyncio.http.ResponseHead}
  */
 public interface HttpMessageListener<H> {

@@ -29,6 +29,9 @@ import java.io.IOException;
  * client when the upstream response is unusable. The message says what was wrong either way.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=parseError}
  */
 public final class HttpParseException extends IOException {
     private static final long serialVersionUID = 1L;

@@ -10,17 +10,7 @@ import java.util.Objects;
  * by a socket protocol or by a test alike. {@link HttpRequestParser} is the server side,
  * {@link HttpResponseParser} the client side.
  *
- * <pre>{@code
- * var parser = new HttpRequestParser(listener);
- * // in dataReceived(ByteBuffer data):
- * switch (parser.feed(data)) {
- *     case NEED_MORE -> { }                 // all bytes consumed
- *     case PAUSED -> keep(data);           // unparsed bytes stay in data; resume() and feed them later
- *     case UPGRADED -> handOver(data);     // the rest belongs to the new protocol
- * }
- * // in eofReceived():
- * parser.feedEof();
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=parser}
  *
  * <h2>Contract</h2>
  * <ul>

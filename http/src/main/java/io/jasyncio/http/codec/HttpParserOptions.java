@@ -4,9 +4,7 @@ package io.jasyncio.http.codec;
  * Size limits applied by the HTTP/1.x parsers. The defaults are about aiohttp's
  * ({@code max_line_size} and {@code max_field_size} of 8190).
  *
- * <pre>{@code
- * var options = HttpParserOptions.DEFAULTS.withMaxBodySize(10 << 20); // 10 MiB uploads at most
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=parserOptions}
  *
  * <p>Immutable and thread-safe.
  *

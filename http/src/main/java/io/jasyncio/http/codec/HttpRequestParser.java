@@ -37,6 +37,9 @@ import java.util.Arrays;
  * raw UTF-8) and decoded as ISO-8859-1, like header values; controls and spaces are rejected.
  *
  * <p>Not thread-safe: one instance per connection, used from that connection's thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=parser}
  */
 public final class HttpRequestParser extends HttpParser<RequestHead> {
     private static final int MAX_CACHED_TARGET = 512;

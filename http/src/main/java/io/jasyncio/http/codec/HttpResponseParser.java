@@ -36,6 +36,9 @@ import java.util.Objects;
  * the final response follows.
  *
  * <p>Not thread-safe: one instance per connection, used from that connection's thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=responseParser}
  */
 public final class HttpResponseParser extends HttpParser<ResponseHead> {
 

@@ -16,13 +16,7 @@ import java.util.Objects;
 /**
  * Serializes HTTP/1.x message heads and the chunked transfer coding into bytes.
  *
- * <pre>{@code
- * HttpWriter writer = new HttpWriter();
- * Headers h = new Headers().add("Content-Type", "text/plain").add("Content-Length", "13");
- * out.clear();
- * writer.encodeResponseHead(HttpVersion.HTTP_1_1, 200, null, h, out);  // "HTTP/1.1 200 OK", Date added
- * out.put(body).flip();
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=writer}
  *
  * <h2>What it writes</h2>
  * Exactly the given start line and fields, in order, then the empty line; the only field it adds

@@ -26,6 +26,9 @@ import java.util.Optional;
  * attributes are empty {@code Optional}s. Equality compares every field.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=cookie}
  */
 public final class Cookie {
     private final String name;

@@ -18,6 +18,9 @@ import java.util.Optional;
  * 0..23, minute and second 0..59) or names a day that does not exist.
  *
  * <p>Stateless; {@link #parse} is pure and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=cookieHeader}
  */
 public final class CookieDate {
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";

@@ -18,6 +18,9 @@ import java.util.StringJoiner;
  * the most specific path first; {@link #parseAll} keeps all of them.
  *
  * <p>Stateless; every method is pure and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=cookieHeader}
  */
 public final class CookieHeader {
     private CookieHeader() {}

@@ -49,6 +49,9 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: a jar is confined to one thread, normally the event loop thread of the
  * client session that owns it. Share it across threads only with external synchronisation.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=cookieJar}
  */
 public final class CookieJar {
     private final Clock clock;

@@ -3,6 +3,9 @@ package io.jasyncio.http.cookie;
 /**
  * The {@code SameSite} attribute of a cookie (RFC 6265bis §4.1.2.7). The jar stores it but does
  * not enforce it: a client has no notion of the site a request comes from. Thread-safe (an enum).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=cookie}
  */
 public enum SameSite {
     /** Sent only with same-site requests. */

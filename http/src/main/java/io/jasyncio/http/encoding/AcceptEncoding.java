@@ -17,6 +17,9 @@ import java.util.Optional;
  * picks identity, since the client has not said it can decode anything else.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=encoding}
  */
 public final class AcceptEncoding {
     private static final AcceptEncoding ABSENT = new AcceptEncoding(List.of(), true);

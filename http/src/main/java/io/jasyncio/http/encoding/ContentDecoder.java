@@ -25,6 +25,9 @@ import java.util.function.Consumer;
  * frees the native zlib memory at once. After an exception the decoder is unusable.
  *
  * <p>Not thread-safe: confine a decoder to one thread (the connection's loop).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=encoding}
  */
 public interface ContentDecoder extends AutoCloseable {
     /** The largest output buffer a decoder hands out, in bytes. */

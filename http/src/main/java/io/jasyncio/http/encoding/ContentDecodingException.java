@@ -9,6 +9,9 @@ import java.io.IOException;
  * coding.
  *
  * <p>Immutable once constructed; safe to hand to another thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=decodingErrors}
  */
 public class ContentDecodingException extends IOException {
     private static final long serialVersionUID = 1L;

@@ -17,6 +17,9 @@ import java.util.zip.Deflater;
  * <p>State machine: {@code (encode | flush)* -> finish -> close}; after {@code finish} only
  * {@code close} is allowed. {@link #close()} frees native zlib memory and may be called at any
  * time. Not thread-safe: confine an encoder to one thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=encoding}
  */
 public interface ContentEncoder extends AutoCloseable {
 

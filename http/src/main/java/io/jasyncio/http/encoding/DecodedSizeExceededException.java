@@ -6,6 +6,9 @@ package io.jasyncio.http.encoding;
  * beyond the limit was produced. A server answers 413.
  *
  * <p>Immutable once constructed; safe to hand to another thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.CodecSnippets region=decodingErrors}
  */
 public class DecodedSizeExceededException extends ContentDecodingException {
     private static final long serialVersionUID = 1L;

@@ -5,6 +5,9 @@ package io.jasyncio.http.mime;
  *
  * <p>Invariant: {@code 0 <= first <= last}. Immutable and thread-safe.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=range}
+ *
  * @param first offset of the first byte
  * @param last offset of the last byte, inclusive
  */

@@ -26,6 +26,9 @@ import java.util.Optional;
  *
  * <p>Invariants: the type is a lower-case token; parameter names are lower-case and unique.
  * Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=contentDisposition}
  */
 public final class ContentDisposition {
     private final String type;

@@ -15,6 +15,9 @@ import java.util.Objects;
  * <p>Comparison: {@link #strongMatches} is true when both tags are strong and their opaque tags
  * are equal; {@link #weakMatches} ignores the weak flags. Immutable and thread-safe.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=etag}
+ *
  * @param tag the opaque tag, without quotes
  * @param weak whether the tag is weak ({@code W/} prefix)
  */

@@ -20,6 +20,9 @@ import java.util.Optional;
  * name but not checked against the date.
  *
  * <p>Stateless; every method is pure and safe to call from any thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=httpDate}
  */
 public final class HttpDate {
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};

@@ -19,6 +19,9 @@ import java.util.Optional;
  * {@code charset}, are case-insensitive). Equality compares all three.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=mediaType}
  */
 public final class MediaType {
     private final String type;

@@ -11,6 +11,9 @@ import java.util.Optional;
  *
  * <p>Text types are returned without a {@code charset}; add one with {@link MediaType} if the
  * content's encoding is known. Stateless and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=mediaType}
  */
 public final class MimeTypes {
     /** The type to use when nothing better is known (RFC 9110 §8.3). */

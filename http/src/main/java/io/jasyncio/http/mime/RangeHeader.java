@@ -20,6 +20,9 @@ import java.util.List;
  * §14.2 allows, to bound the work a request can cause.
  *
  * <p>Stateless and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=range}
  */
 public final class RangeHeader {
     /** The default bound on the number of range-specs honoured in one header. */

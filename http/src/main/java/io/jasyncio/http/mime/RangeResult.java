@@ -15,6 +15,9 @@ import java.util.List;
  * </ul>
  *
  * <p>All variants are immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=range}
  */
 public sealed interface RangeResult {
 

@@ -18,6 +18,9 @@ import java.util.Locale;
  * non-ASCII letters.
  *
  * <p>Stateless; every method is pure, never touches the network, and is safe from any thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=hostName}
  */
 public final class HostName {
     private static final boolean[] REG_NAME = regNameTable();

@@ -15,6 +15,9 @@ import java.util.Objects;
  * throws for bad input.
  *
  * <p>Stateless; every method is pure and safe to call from any thread.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=percentCodec}
  */
 public final class PercentCodec {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

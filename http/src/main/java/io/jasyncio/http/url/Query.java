@@ -28,6 +28,9 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe; the "with" methods return new instances. Build larger ones with
  * {@link #builder()}.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=query}
  */
 public final class Query implements Iterable<Map.Entry<String, String>> {
     private static final Query EMPTY = new Query(List.of());

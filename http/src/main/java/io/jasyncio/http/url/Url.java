@@ -25,6 +25,9 @@ import java.util.Objects;
  * normalised text: {@code http://a:80/} and {@code http://a/} differ.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.MessageSnippets region=url}
  */
 public final class Url {
     private final String scheme;    // "" for a relative reference, else lower case

@@ -31,6 +31,9 @@ import java.util.function.Consumer;
  * {@code %a %t "%r" %s %b "%{Referer}i" "%{User-Agent}i"}.
  *
  * <p>Immutable and thread-safe; its loggers too (they share nothing but the sink).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=accessLog}
  */
 public final class AccessLogFormat {
 
@@ -56,7 +59,7 @@ public final class AccessLogFormat {
     /**
      * @param format the format
      * @return it compiled
-     * @throws IllegalArgumentException for an unknown directive or an unclosed {@code %{}
+     * @throws IllegalArgumentException for an unknown directive or an unclosed <code>%{</code>
      */
     public static AccessLogFormat parse(String format) {
         List<Atom> atoms = new ArrayList<>();

@@ -9,6 +9,9 @@ package io.jasyncio.http.web;
  * that writes to a slow sink should hand lines to another thread) and should not throw (what it
  * throws is logged and otherwise ignored). A site served by several loops calls one logger from
  * each loop's thread: it must then be thread-safe (those of {@link AccessLogFormat} are).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=accessLog}
  */
 @FunctionalInterface
 public interface AccessLogger {

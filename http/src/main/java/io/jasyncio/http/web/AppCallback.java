@@ -6,6 +6,9 @@ package io.jasyncio.http.web;
  *
  * <p>Called in a task of the loop that runs the application's runner, so it may suspend (open a
  * database pool, start a background task, wait for it to stop).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=signal}
  */
 @FunctionalInterface
 public interface AppCallback {

@@ -6,11 +6,7 @@ import java.util.Objects;
  * A typed key for {@link Application} state: aiohttp's {@code web.AppKey}. Two keys are equal
  * only if they are the same object, so libraries cannot clash by choosing the same name.
  *
- * <pre>{@code
- * static final AppKey<DataSource> DB = new AppKey<>("db", DataSource.class);
- * app.set(DB, pool);
- * DataSource ds = request.app().get(DB);
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=appKey}
  *
  * <p>Immutable and thread-safe.
  *

@@ -10,13 +10,7 @@ import java.util.Objects;
 /**
  * Runs an {@link Application} on one or more {@link BaseSite}s: aiohttp's {@code web.AppRunner}.
  *
- * <pre>{@code
- * AppRunner runner = new AppRunner(app);
- * runner.setup();                                   // onStartup
- * new TcpSite(runner, "127.0.0.1", 8080).start();
- * ...                                               // serve until told to stop
- * runner.cleanup();                                 // graceful shutdown, onShutdown, onCleanup
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=appRunner}
  *
  * <h2>Cleanup order (aiohttp's)</h2>
  * <ol>

@@ -13,12 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code onCleanup}), state shared by its handlers, and possibly sub-applications mounted under
  * prefixes.
  *
- * <pre>{@code
- * Application app = new Application();
- * app.router().addGet("/", request -> Response.text("Hello, World!"));
- * app.onStartup().add(a -> a.set(DB, openPool()));
- * Web.runApp(app, "127.0.0.1", 8080);
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=application}
  *
  * <h2>Life cycle</h2>
  * Built on one thread; {@linkplain #freeze() frozen} when a server starts serving it (routes,

@@ -10,6 +10,9 @@ import java.io.IOException;
  * runner's {@link AppRunner#cleanup()} stops it.
  *
  * <p>Used from tasks of the runner's loop.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=unixSite}
  */
 public abstract sealed class BaseSite permits TcpSite, UnixSite, ServerSite {
 

@@ -33,6 +33,9 @@ import java.util.List;
  *
  * <p><b>Threads.</b> Read from a task of the connection's loop (normally the request's handler);
  * one reader at a time.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=bodyStream}
  */
 public final class BodyStream extends StreamReader {
 

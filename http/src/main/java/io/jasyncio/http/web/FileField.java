@@ -13,6 +13,9 @@ import java.nio.file.Path;
  *
  * <p>Immutable and thread-safe (the file itself is not).
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=form}
+ *
  * @param name the form field name
  * @param filename the file name the client gave (untrusted: never use it as a path as is)
  * @param contentType the part's content type ({@code text/plain} if it gave none)

@@ -44,6 +44,9 @@ import java.util.Optional;
  *
  * <p>Confined to the request's task, and sent once, as any {@link StreamResponse}. File-system
  * calls (metadata, reads) are blocking calls made in that task.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=fileResponse}
  */
 public class FileResponse extends StreamResponse {
 

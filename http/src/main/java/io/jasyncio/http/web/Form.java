@@ -13,6 +13,9 @@ import java.util.Set;
  * repeat; uploaded files are {@link FileField}s whose content is in temporary files.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=form}
  */
 public final class Form {
 

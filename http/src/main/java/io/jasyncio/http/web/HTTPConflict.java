@@ -4,6 +4,9 @@ package io.jasyncio.http.web;
  * 409: the request conflicts with the resource's current state. aiohttp's {@code web.HTTPConflict}; the default body is the status and its reason
  * phrase, as {@link HttpException} describes. Not thread-safe (confine it to the task that
  * throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPConflict}
  */
 public class HTTPConflict extends HTTPClientError {
     private static final long serialVersionUID = 1L;

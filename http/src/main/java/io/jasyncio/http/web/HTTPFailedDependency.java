@@ -4,6 +4,9 @@ package io.jasyncio.http.web;
  * 424: a request this one depends on failed. aiohttp's {@code web.HTTPFailedDependency}; the default body is the status and its reason
  * phrase, as {@link HttpException} describes. Not thread-safe (confine it to the task that
  * throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPFailedDependency}
  */
 public class HTTPFailedDependency extends HTTPClientError {
     private static final long serialVersionUID = 1L;

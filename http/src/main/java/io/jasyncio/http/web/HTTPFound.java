@@ -5,6 +5,9 @@ import io.jasyncio.http.url.Url;
 /**
  * 302: the resource is temporarily elsewhere (clients may change a POST into a GET). aiohttp's {@code web.HTTPFound}: {@code throw new HTTPFound("/new/place")} answers with
  * a {@code Location} header. Not thread-safe (confine it to the task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPFound}
  */
 public class HTTPFound extends HTTPRedirection {
     private static final long serialVersionUID = 1L;

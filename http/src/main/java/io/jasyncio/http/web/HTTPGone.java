@@ -4,6 +4,9 @@ package io.jasyncio.http.web;
  * 410: the resource is gone for good. aiohttp's {@code web.HTTPGone}; the default body is the status and its reason
  * phrase, as {@link HttpException} describes. Not thread-safe (confine it to the task that
  * throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPGone}
  */
 public class HTTPGone extends HTTPClientError {
     private static final long serialVersionUID = 1L;

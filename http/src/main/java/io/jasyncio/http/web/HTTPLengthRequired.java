@@ -4,6 +4,9 @@ package io.jasyncio.http.web;
  * 411: the request needs a {@code Content-Length}. aiohttp's {@code web.HTTPLengthRequired}; the default body is the status and its reason
  * phrase, as {@link HttpException} describes. Not thread-safe (confine it to the task that
  * throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPLengthRequired}
  */
 public class HTTPLengthRequired extends HTTPClientError {
     private static final long serialVersionUID = 1L;

@@ -8,6 +8,9 @@ import java.util.TreeSet;
  * 405: the target exists but not for this method. aiohttp's {@code web.HTTPMethodNotAllowed}; the
  * router throws it with the methods the target allows, sent in the {@code Allow} header (sorted,
  * comma-separated). Not thread-safe (confine it to the task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPMethodNotAllowed}
  */
 public class HTTPMethodNotAllowed extends HTTPClientError {
     private static final long serialVersionUID = 1L;

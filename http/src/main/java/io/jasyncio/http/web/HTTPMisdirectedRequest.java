@@ -4,6 +4,9 @@ package io.jasyncio.http.web;
  * 421: the request reached a server that cannot answer for its authority. aiohttp's {@code web.HTTPMisdirectedRequest}; the default body is the status and its reason
  * phrase, as {@link HttpException} describes. Not thread-safe (confine it to the task that
  * throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPMisdirectedRequest}
  */
 public class HTTPMisdirectedRequest extends HTTPClientError {
     private static final long serialVersionUID = 1L;

@@ -5,6 +5,9 @@ import io.jasyncio.http.url.Url;
 /**
  * 301: the resource moved for good (clients may change a POST into a GET). aiohttp's {@code web.HTTPMovedPermanently}: {@code throw new HTTPMovedPermanently("/new/place")} answers with
  * a {@code Location} header. Not thread-safe (confine it to the task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPMovedPermanently}
  */
 public class HTTPMovedPermanently extends HTTPRedirection {
     private static final long serialVersionUID = 1L;

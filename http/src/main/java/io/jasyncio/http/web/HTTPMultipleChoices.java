@@ -5,6 +5,9 @@ import io.jasyncio.http.url.Url;
 /**
  * 300: several representations; the {@code Location} names the preferred one. aiohttp's {@code web.HTTPMultipleChoices}: {@code throw new HTTPMultipleChoices("/new/place")} answers with
  * a {@code Location} header. Not thread-safe (confine it to the task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPMultipleChoices}
  */
 public class HTTPMultipleChoices extends HTTPRedirection {
     private static final long serialVersionUID = 1L;

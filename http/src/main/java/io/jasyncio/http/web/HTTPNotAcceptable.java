@@ -4,6 +4,9 @@ package io.jasyncio.http.web;
  * 406: no representation matches the request's {@code Accept} headers. aiohttp's {@code web.HTTPNotAcceptable}; the default body is the status and its reason
  * phrase, as {@link HttpException} describes. Not thread-safe (confine it to the task that
  * throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPNotAcceptable}
  */
 public class HTTPNotAcceptable extends HTTPClientError {
     private static final long serialVersionUID = 1L;

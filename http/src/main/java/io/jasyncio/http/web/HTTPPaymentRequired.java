@@ -4,6 +4,9 @@ package io.jasyncio.http.web;
  * 402: reserved for future use. aiohttp's {@code web.HTTPPaymentRequired}; the default body is the status and its reason
  * phrase, as {@link HttpException} describes. Not thread-safe (confine it to the task that
  * throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPPaymentRequired}
  */
 public class HTTPPaymentRequired extends HTTPClientError {
     private static final long serialVersionUID = 1L;

@@ -5,6 +5,9 @@ import io.jasyncio.http.url.Url;
 /**
  * 308: the resource moved for good; the method and content must not change. aiohttp's {@code web.HTTPPermanentRedirect}: {@code throw new HTTPPermanentRedirect("/new/place")} answers with
  * a {@code Location} header. Not thread-safe (confine it to the task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPPermanentRedirect}
  */
 public class HTTPPermanentRedirect extends HTTPRedirection {
     private static final long serialVersionUID = 1L;

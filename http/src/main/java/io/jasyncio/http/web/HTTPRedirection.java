@@ -9,6 +9,9 @@ import java.util.Objects;
  * response).
  *
  * <p>Not thread-safe (confine it to the task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=httpException}
  */
 public abstract class HTTPRedirection extends HttpException {
     private static final long serialVersionUID = 1L;

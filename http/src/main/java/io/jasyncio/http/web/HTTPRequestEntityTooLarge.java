@@ -5,6 +5,9 @@ package io.jasyncio.http.web;
  * {@code web.HTTPRequestEntityTooLarge}; {@link Request#read()} and the other body readers throw
  * it when the content exceeds {@link Application#clientMaxSize()}. Not thread-safe (confine it to
  * the task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPRequestEntityTooLarge}
  */
 public class HTTPRequestEntityTooLarge extends HTTPClientError {
     private static final long serialVersionUID = 1L;

@@ -4,6 +4,9 @@ package io.jasyncio.http.web;
  * 431: the request's header fields are too large. aiohttp's {@code web.HTTPRequestHeaderFieldsTooLarge}; the default body is the status and its reason
  * phrase, as {@link HttpException} describes. Not thread-safe (confine it to the task that
  * throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPRequestHeaderFieldsTooLarge}
  */
 public class HTTPRequestHeaderFieldsTooLarge extends HTTPClientError {
     private static final long serialVersionUID = 1L;

@@ -4,6 +4,9 @@ package io.jasyncio.http.web;
  * 414: the request target is too long. aiohttp's {@code web.HTTPRequestURITooLong}; the default body is the status and its reason
  * phrase, as {@link HttpException} describes. Not thread-safe (confine it to the task that
  * throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPRequestURITooLong}
  */
 public class HTTPRequestURITooLong extends HTTPClientError {
     private static final long serialVersionUID = 1L;

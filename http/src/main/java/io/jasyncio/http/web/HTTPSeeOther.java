@@ -5,6 +5,9 @@ import io.jasyncio.http.url.Url;
 /**
  * 303: see another resource, with GET (the usual answer to a form POST). aiohttp's {@code web.HTTPSeeOther}: {@code throw new HTTPSeeOther("/new/place")} answers with
  * a {@code Location} header. Not thread-safe (confine it to the task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPSeeOther}
  */
 public class HTTPSeeOther extends HTTPRedirection {
     private static final long serialVersionUID = 1L;

@@ -6,6 +6,9 @@ package io.jasyncio.http.web;
  *
  * <p>See {@link HttpException} for how the server answers it; not thread-safe (confine it to the
  * task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=httpException}
  */
 public abstract class HTTPServerError extends HTTPError {
     private static final long serialVersionUID = 1L;

@@ -5,6 +5,9 @@ import io.jasyncio.http.url.Url;
 /**
  * 307: the resource is temporarily elsewhere; the method and content must not change. aiohttp's {@code web.HTTPTemporaryRedirect}: {@code throw new HTTPTemporaryRedirect("/new/place")} answers with
  * a {@code Location} header. Not thread-safe (confine it to the task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPTemporaryRedirect}
  */
 public class HTTPTemporaryRedirect extends HTTPRedirection {
     private static final long serialVersionUID = 1L;

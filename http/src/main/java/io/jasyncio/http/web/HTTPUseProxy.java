@@ -5,6 +5,9 @@ import io.jasyncio.http.url.Url;
 /**
  * 305: deprecated by RFC 9110; kept for aiohttp compatibility. aiohttp's {@code web.HTTPUseProxy}: {@code throw new HTTPUseProxy("/new/place")} answers with
  * a {@code Location} header. Not thread-safe (confine it to the task that throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPUseProxy}
  */
 public class HTTPUseProxy extends HTTPRedirection {
     private static final long serialVersionUID = 1L;

@@ -4,6 +4,9 @@ package io.jasyncio.http.web;
  * 505: the request's HTTP version is not supported. aiohttp's {@code web.HTTPVersionNotSupported}; the default body is the status and its reason
  * phrase, as {@link HttpException} describes. Not thread-safe (confine it to the task that
  * throws it).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=HTTPVersionNotSupported}
  */
 public class HTTPVersionNotSupported extends HTTPServerError {
     private static final long serialVersionUID = 1L;

@@ -11,9 +11,7 @@ package io.jasyncio.http.web;
  * ({@code throw new HTTPNotFound()}), any other exception a 500 whose body carries no detail (the
  * exception is logged on the server).
  *
- * <pre>{@code
- * Handler hello = request -> Response.text("Hello, " + request.matchInfo("name"));
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=handler}
  */
 @FunctionalInterface
 public interface Handler {

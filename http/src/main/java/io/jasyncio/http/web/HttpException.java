@@ -19,6 +19,9 @@ import io.jasyncio.http.HttpStatus;
  * <p>It is unchecked, so it passes through code that cannot declare it, and it records no stack
  * trace (it is control flow, and cheap to throw). Its headers are mutable until it is answered;
  * confine an instance to the task that throws it.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.HttpErrorSnippets region=httpException}
  */
 public class HttpException extends RuntimeException {
     private static final long serialVersionUID = 1L;

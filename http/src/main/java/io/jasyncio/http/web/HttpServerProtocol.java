@@ -55,6 +55,9 @@ import java.nio.charset.StandardCharsets;
  * Every method is called on the connection's event loop: the transport callbacks from its
  * callbacks, the rest from the request tasks, which never run at the same time as the callbacks.
  * Nothing here blocks.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=webServer}
  */
 public final class HttpServerProtocol {
 

@@ -19,6 +19,9 @@ import java.nio.channels.FileChannel;
  * tasks); an implementation calls the protocol back on that loop too, never from inside
  * {@link #write}, {@link #close()} or {@link #abort()} (asyncio schedules {@code connection_lost}
  * with {@code call_soon}; so must an implementation).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=webServer}
  */
 public interface HttpTransport {
 

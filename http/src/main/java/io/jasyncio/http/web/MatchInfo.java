@@ -15,6 +15,9 @@ import java.util.Optional;
  * root application, then the sub-applications down to the one that owns the route.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=request}
  */
 public final class MatchInfo {
 

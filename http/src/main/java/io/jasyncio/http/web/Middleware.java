@@ -13,13 +13,7 @@ package io.jasyncio.http.web;
  *
  * <p>Runs in the request's task, on the connection's event loop; it may suspend.
  *
- * <pre>{@code
- * app.addMiddleware((request, next) -> {
- *     StreamResponse resp = next.handle(request);
- *     resp.headers().set("X-Frame-Options", "DENY");
- *     return resp;
- * });
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=middleware}
  */
 @FunctionalInterface
 public interface Middleware {

@@ -52,6 +52,9 @@ import java.util.Set;
  * <h2>Threads</h2>
  * Confined to the request's task on its connection's loop: read it there (the readers suspend
  * that task). {@link #state()} is per request, for middlewares to pass values to handlers.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=request}
  */
 public final class Request {
 

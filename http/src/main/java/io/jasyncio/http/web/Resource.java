@@ -12,6 +12,9 @@ import java.util.Optional;
  *
  * <p>Made by the {@link Router}'s {@code add...} methods; immutable once the application is
  * frozen, and then safe to share between loops.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=resource}
  */
 public interface Resource {
 

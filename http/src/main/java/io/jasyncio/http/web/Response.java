@@ -14,13 +14,7 @@ import java.util.Objects;
  * {@code web.json_response}. Return it from a handler; the server sends head and body together
  * (one write for small bodies).
  *
- * <pre>{@code
- * return Response.text("Hello, " + name);                       // text/plain; charset=utf-8
- * return Response.text("<h1>Hi</h1>", "text/html");
- * return Response.json(Map.of("id", 7), 201);                   // application/json
- * return Response.bytes(png, "image/png");
- * return new Response(204);
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=response}
  *
  * <p>The body is framed by {@code Content-Length}; with {@link #enableCompression()} it is
  * compressed whole at prepare and the length is that of the compressed bytes. The setters return

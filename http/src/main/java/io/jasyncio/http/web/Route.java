@@ -11,6 +11,9 @@ import java.util.Optional;
  *
  * <p>Immutable once the application is frozen (when the server starts); then safe to share
  * between loops.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=resource}
  */
 public final class Route {
 

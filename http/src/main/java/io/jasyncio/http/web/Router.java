@@ -18,15 +18,7 @@ import java.util.TreeSet;
  * Maps request paths and methods to handlers: aiohttp's {@code UrlDispatcher}
  * ({@code app.router}).
  *
- * <pre>{@code
- * Router r = app.router();
- * r.addGet("/", index);
- * r.addGet("/hello/{name}", hello, "hello");          // named, for URL building
- * r.addPost("/users/{id:\\d+}", updateUser);
- * r.addRoute("*", "/any", anyMethod);                 // every method
- * r.addStatic("/static", Path.of("public"));
- * Url u = r.urlFor("hello", Map.of("name", "Ann"));   // /hello/Ann
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=router}
  *
  * <h2>Resolution</h2>
  * Resources are tried in the order they were added; the first whose path matches and that has a

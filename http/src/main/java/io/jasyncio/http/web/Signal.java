@@ -14,6 +14,9 @@ import java.util.Objects;
  * were added, in the calling task.
  *
  * <p>Not thread-safe while being built; once frozen it is read-only and may be shared.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=signal}
  */
 public final class Signal {
 

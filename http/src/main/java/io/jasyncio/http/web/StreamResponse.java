@@ -29,16 +29,7 @@ import java.util.Optional;
  * as needed (each write may suspend while the client is slow: the transport's buffer above its
  * high-water mark), then {@link #writeEof()}; return it from the handler.
  *
- * <pre>{@code
- * StreamResponse resp = new StreamResponse();
- * resp.setContentType("text/event-stream");
- * resp.prepare(request);
- * for (String event : events) {
- *     resp.write(("data: " + event + "\n\n").getBytes(UTF_8));
- * }
- * resp.writeEof();
- * return resp;
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=streamResponse}
  *
  * <h2>Framing</h2>
  * Chosen at {@code prepare}: with a {@linkplain #setContentLength(long) content length}, exactly

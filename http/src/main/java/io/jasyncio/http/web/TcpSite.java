@@ -10,12 +10,7 @@ import java.util.Objects;
 /**
  * Serves a runner's application on a TCP host and port: aiohttp's {@code web.TCPSite}.
  *
- * <pre>{@code
- * AppRunner runner = new AppRunner(app);
- * runner.setup();
- * TcpSite site = new TcpSite(runner, "127.0.0.1", 8080).loopsPerCore();   // one loop per core
- * site.start();
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=tcpSite}
  *
  * <h2>Several loops</h2>
  * With {@link #loops(int)} above 1 the site listens on the runner's loop and on that many minus

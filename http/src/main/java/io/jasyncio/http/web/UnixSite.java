@@ -11,6 +11,9 @@ import java.util.Objects;
  *
  * <p>Request remote addresses are Unix-socket addresses ({@link Request#remote()} is then
  * {@code null}). Use from tasks of the runner's loop.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=unixSite}
  */
 public final class UnixSite extends BaseSite {
 

@@ -7,13 +7,7 @@ import io.jasyncio.Future;
 /**
  * Runs an application until the process is told to stop: aiohttp's {@code web.run_app}.
  *
- * <pre>{@code
- * public static void main(String[] args) throws Exception {
- *     Application app = new Application();
- *     app.router().addGet("/", request -> Response.text("Hello, World!"));
- *     Web.runApp(app, "127.0.0.1", 8080);
- * }
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=runApp}
  *
  * <p>It makes a new event loop on the calling thread ({@link Asyncio#run}), sets up an
  * {@link AppRunner}, starts a {@link TcpSite}, prints where it listens, and serves until SIGINT

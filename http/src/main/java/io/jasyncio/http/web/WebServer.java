@@ -19,12 +19,7 @@ import java.util.Set;
  * application, frozen, is shared); to drive connections without sockets, call
  * {@link #newConnection()} and feed it through an {@link HttpTransport}.
  *
- * <pre>{@code
- * WebServer server = new WebServer(app);
- * HttpServerProtocol conn = server.newConnection();   // on the loop
- * conn.connectionMade(transport);
- * conn.dataReceived(ByteBuffer.wrap("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes()));
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=webServer}
  *
  * <p><b>Threads.</b> Confined to its loop: create connections and shut down from that loop's
  * thread or tasks. Constructing it freezes the application.

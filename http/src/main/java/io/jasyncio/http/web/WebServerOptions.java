@@ -30,6 +30,9 @@ import java.util.Objects;
  * off.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=accessLog}
  */
 public final class WebServerOptions {
 

@@ -26,18 +26,7 @@ import java.util.Objects;
  * subprotocol and permessage-deflate), talks over it with the {@link WebSocket} methods, and
  * returns it once the conversation is over.
  *
- * <pre>{@code
- * app.router().addGet("/ws", request -> {
- *     WebSocketResponse ws = new WebSocketResponse();
- *     ws.prepare(request);
- *     for (WsMessage msg : ws) {
- *         if (msg.type() == WsMsgType.TEXT) {
- *             ws.sendStr("echo: " + msg.text());
- *         }
- *     }
- *     return ws;
- * });
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=webSocketResponse}
  *
  * <p><b>Handshake.</b> {@code prepare} checks the request (RFC 6455 §4.2): a request that is not
  * a WebSocket upgrade throws an {@link HttpException} before anything is sent (400 Bad Request,

@@ -7,15 +7,7 @@
  * application on sockets ({@link io.jasyncio.http.web.Web#runApp}, {@link io.jasyncio.http.web.AppRunner},
  * {@link io.jasyncio.http.web.TcpSite}, {@link io.jasyncio.http.web.UnixSite}).
  *
- * <pre>{@code
- * Application app = new Application();
- * app.router().addGet("/", request -> Response.text("Hello, World!"));
- * app.router().addGet("/hello/{name}", request -> {
- *     Asyncio.sleep(1);                                   // suspends this request's task only
- *     return Response.text("Hello, " + request.matchInfo("name"));
- * });
- * Web.runApp(app, "127.0.0.1", 8080);
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=helloApp}
  *
  * <h2>How a request is served</h2>
  * Each connection is an {@link io.jasyncio.http.web.HttpServerProtocol}: a state machine over the

@@ -9,17 +9,7 @@ import java.util.Iterator;
  * {@code ClientWebSocket} both are, with the names of aiohttp's {@code WebSocketResponse} and
  * {@code ClientWebSocketResponse}.
  *
- * <pre>{@code
- * for (WsMessage msg : ws) {                       // async for msg in ws
- *     switch (msg.type()) {
- *         case TEXT -> ws.sendStr("echo: " + msg.text());
- *         case BINARY -> ws.sendBytes(msg.data());
- *         case ERROR -> log(ws.exception());
- *         default -> { }
- *     }
- * }
- * // the loop ends when the peer closes (or we do); ws.closeCode() says how
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=webSocket}
  *
  * <p><b>Receiving.</b> {@link #receive()} suspends the calling task until the next message:
  * TEXT, BINARY, PING and PONG (the last two only without {@code autoping}), the peer's CLOSE,

@@ -40,6 +40,9 @@ import java.util.zip.Deflater;
  *
  * <p><b>Threads.</b> Loop-confined: every method is called on the connection's loop; those that
  * suspend from its tasks.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=connection}
  */
 public final class WebSocketConnection implements WebSocket {
 

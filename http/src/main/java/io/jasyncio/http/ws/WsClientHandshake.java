@@ -22,6 +22,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Invariants: {@link #key()} and {@link #requestHeaders()} are fixed at construction.
  * Thread rules: immutable after construction.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=handshake}
  */
 public final class WsClientHandshake {
 

@@ -12,6 +12,9 @@ package io.jasyncio.http.ws;
  * applications) is allowed.
  *
  * <p>Thread rules: constants and pure functions only.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=webSocket}
  */
 public final class WsCloseCode {
     /** 1000: normal closure. */

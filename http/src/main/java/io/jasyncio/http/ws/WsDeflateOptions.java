@@ -14,6 +14,9 @@ package io.jasyncio.http.ws;
  *
  * <p>Thread rules: an immutable record.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=handshake}
+ *
  * @param enabled whether to offer (client) or accept (server) permessage-deflate at all
  * @param serverNoContextTakeover see above
  * @param clientNoContextTakeover see above

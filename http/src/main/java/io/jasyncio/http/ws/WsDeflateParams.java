@@ -16,6 +16,9 @@ package io.jasyncio.http.ws;
  *
  * <p>Invariants: both window sizes are in 8..15. Thread rules: an immutable record.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=handshake}
+ *
  * @param serverNoContextTakeover the server resets its compressor after every message
  * @param clientNoContextTakeover the client resets its compressor after every message
  * @param serverMaxWindowBits the largest LZ77 window the server's compressor uses

@@ -40,6 +40,9 @@ import java.util.function.Consumer;
  * <p>Thread rules: not thread-safe. One parser per connection, used by one thread (or task) at a
  * time; the listener is called on the thread that calls {@code feed}. {@link #close()} frees the
  * inflater's native memory.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=frames}
  */
 public final class WsFrameParser implements AutoCloseable {
     /** The default message size limit: 4 MiB, as aiohttp's {@code max_msg_size}. */

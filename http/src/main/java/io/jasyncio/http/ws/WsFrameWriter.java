@@ -28,6 +28,9 @@ import java.util.zip.Deflater;
  * <p>Thread rules: not thread-safe (the compressor's context and the close state are shared by
  * all calls): one writer per connection, used by one thread (or task) at a time, in the order the
  * frames will be written. {@link #close()} frees the compressor's native memory.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=frames}
  */
 public final class WsFrameWriter implements AutoCloseable {
     private static final byte[] EMPTY = new byte[0];

@@ -11,6 +11,9 @@ import java.util.random.RandomGenerator;
  * {@link WsServerHandshake} and {@link WsClientHandshake}.
  *
  * <p>Thread rules: pure functions (apart from drawing from the caller's random source).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=handshake}
  */
 public final class WsHandshake {
     /** The GUID appended to the key before hashing. */

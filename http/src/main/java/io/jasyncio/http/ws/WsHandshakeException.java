@@ -12,6 +12,9 @@ import java.util.Map;
  * on the client side, the status the server answered with.
  *
  * <p>Thread rules: immutable once thrown.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=handshakeError}
  */
 public final class WsHandshakeException extends ProtocolException {
     private static final long serialVersionUID = 1L;

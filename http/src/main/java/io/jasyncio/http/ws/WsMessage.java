@@ -23,6 +23,9 @@ import java.util.Objects;
  * {@link #data()}, which is handed over without a copy for speed: the parser never touches it
  * again, and nobody should write to it. With that, a message may be passed between threads.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=webSocket}
+ *
  * @param type the kind of message
  * @param data the payload bytes, never null
  * @param text the text of a TEXT message or the reason of a CLOSE; otherwise null

@@ -9,6 +9,9 @@ package io.jasyncio.http.ws;
  * application that the connection is closing, has closed, or failed.
  *
  * <p>Thread rules: an immutable enum, safe to share.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=webSocket}
  */
 public enum WsMsgType {
     /** A complete UTF-8 text message: {@link WsMessage#text()}. */

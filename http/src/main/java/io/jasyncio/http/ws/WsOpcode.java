@@ -8,6 +8,9 @@ package io.jasyncio.http.ws;
  * are reserved and have no constant: {@link #fromCode(int)} returns {@code null} for them.
  *
  * <p>Thread rules: an immutable enum, safe to share.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=frames}
  */
 public enum WsOpcode {
     /** 0x0: continues a fragmented text or binary message. */

@@ -12,6 +12,9 @@ import java.net.ProtocolException;
  * to be sent as the close reason).
  *
  * <p>Thread rules: immutable once thrown.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=protocolError}
  */
 public final class WsProtocolException extends ProtocolException {
     private static final long serialVersionUID = 1L;

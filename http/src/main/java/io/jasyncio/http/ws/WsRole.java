@@ -8,6 +8,9 @@ package io.jasyncio.http.ws;
  * applies to which direction.
  *
  * <p>Thread rules: an immutable enum, safe to share.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=frames}
  */
 public enum WsRole {
     /** The end that accepted the connection: sends unmasked frames, receives masked ones. */

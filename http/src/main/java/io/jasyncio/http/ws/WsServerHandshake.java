@@ -27,6 +27,9 @@ import java.util.function.Function;
  * null, and {@code Sec-WebSocket-Extensions} iff {@code deflate} is not null. Thread rules: an
  * immutable record; {@link #accept} is a pure function.
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=handshake}
+ *
  * @param protocol the chosen subprotocol, or null
  * @param deflate the agreed permessage-deflate parameters, or null if not negotiated
  * @param responseHeaders the headers of the 101 response, in order

@@ -31,6 +31,9 @@ import java.util.Objects;
  * positive, {@code mapper} not null. Thread rules: an immutable record (the shared mapper is
  * thread-safe once configured).
  *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=settings}
+ *
  * @param timeout see above
  * @param receiveTimeout see above
  * @param autoclose see above

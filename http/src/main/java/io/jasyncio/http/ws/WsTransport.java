@@ -18,6 +18,9 @@ import java.nio.ByteBuffer;
  * tasks). An implementation must never call the connection back from inside {@link #write},
  * {@link #close()} or {@link #abort()}: it schedules such calls (asyncio's rule for
  * {@code connection_lost}).
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=connection}
  */
 public interface WsTransport {
 

@@ -8,6 +8,9 @@ import java.io.IOException;
  * expected. The message is not lost: {@link #received()} has it.
  *
  * <p>Thread rules: immutable once thrown.
+ *
+ * <p>For example:
+ * {@snippet class=io.jasyncio.http.snippets.WsSnippets region=connection}
  */
 public final class WsUnexpectedMessageException extends IOException {
     private static final long serialVersionUID = 1L;
