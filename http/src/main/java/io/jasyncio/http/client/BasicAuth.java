@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. {@link #toString()} never shows the password.
  *
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=httpProxy}
+ *
  * @param login the user name; must not contain {@code ':'}
  * @param password the password, possibly empty
  */

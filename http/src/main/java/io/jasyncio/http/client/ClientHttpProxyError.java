@@ -9,6 +9,8 @@ import java.util.List;
  * {@link ClientResponseError} whose {@link #status()} is the proxy's answer and whose
  * {@link #requestInfo()} is the {@code CONNECT} request, with the proxy's URL; the message names
  * the proxy, the target and the status. Immutable.
+ *
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=proxy}
  */
 public class ClientHttpProxyError extends ClientResponseError {
 

@@ -5,6 +5,8 @@ package io.jasyncio.http.client;
  * {@code ClientProxyConnectionError}. The message names the proxy and the target it was meant
  * to reach, never the proxy's credentials; {@link #key()} is the target's key (with its proxy),
  * and the cause is the original failure. Immutable.
+ *
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=proxy}
  */
 public class ClientProxyConnectionError extends ClientConnectorError {
 

@@ -17,6 +17,11 @@ import java.util.Objects;
  * <p>Immutable and thread-safe; part of {@link ConnectionKey}, so connections through different
  * proxies or with different credentials are never shared.
  *
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=httpProxy}
+ *
+ * <p>A request or a session goes through one with {@code proxy} and {@code proxyAuth}:
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=proxy}
+ *
  * @param url the proxy's origin, {@code http://host:port}
  * @param auth the credentials sent to the proxy, or {@code null}
  */

@@ -10,6 +10,8 @@ import java.io.IOException;
  * ({@code (host, port) -> net.host("client").openConnection(host, port)}).
  *
  * <p>Called from a task on the client's loop; must be cancel-safe, as a {@link Dialer}.
+ *
+ * {@snippet class=io.jasyncio.http.snippets.ClientSnippets region=streamOpener}
  */
 @FunctionalInterface
 public interface StreamOpener {

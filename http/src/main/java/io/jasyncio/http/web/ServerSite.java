@@ -12,10 +12,7 @@ import java.util.function.Supplier;
  * The function receives the factory of the HTTP protocol (one per connection) and returns the
  * listening server; closing that server stops the site.
  *
- * <pre>{@code
- * SimNetwork net = new SimNetwork(loop);
- * new ServerSite(runner, "http://server:80", protocols -> net.host("server").listen(80, protocols)).start();
- * }</pre>
+ * {@snippet class=io.jasyncio.http.snippets.WebSnippets region=serverSite}
  *
  * <p>Immutable once started; use from tasks of the runner's loop.
  */

@@ -2,12 +2,15 @@ package io.jasyncio.http.snippets;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.Task;
+import io.jasyncio.http.client.BasicAuth;
 import io.jasyncio.http.client.ClientConnection;
 import io.jasyncio.http.client.ClientConnectionError;
 import io.jasyncio.http.client.ClientConnectorError;
 import io.jasyncio.http.client.ClientError;
+import io.jasyncio.http.client.ClientHttpProxyError;
 import io.jasyncio.http.client.ClientOSError;
 import io.jasyncio.http.client.ClientPayloadError;
+import io.jasyncio.http.client.ClientProxyConnectionError;
 import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientResponseError;
 import io.jasyncio.http.client.ClientSession;
@@ -18,6 +21,7 @@ import io.jasyncio.http.client.ConnectionTimeoutError;
 import io.jasyncio.http.client.ContentTypeError;
 import io.jasyncio.http.client.Dialer;
 import io.jasyncio.http.client.FormData;
+import io.jasyncio.http.client.HttpProxy;
 import io.jasyncio.http.client.InvalidResponseError;
 import io.jasyncio.http.client.InvalidUrlClientError;
 import io.jasyncio.http.client.RequestInfo;
@@ -27,6 +31,7 @@ import io.jasyncio.http.client.ServerConnectionError;
 import io.jasyncio.http.client.ServerDisconnectedError;
 import io.jasyncio.http.client.ServerTimeoutError;
 import io.jasyncio.http.client.SocketTimeoutError;
+import io.jasyncio.http.client.StreamOpener;
 import io.jasyncio.http.client.TcpConnector;
 import io.jasyncio.http.client.TimeoutPhase;
 import io.jasyncio.http.client.TlsPolicy;
@@ -36,6 +41,7 @@ import io.jasyncio.http.client.TraceEvent;
 import io.jasyncio.http.client.WsConnectOptions;
 import io.jasyncio.http.client.WsServerHandshakeError;
 import io.jasyncio.http.ws.WsMessage;
+import io.jasyncio.testing.net.SimNetwork;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -342,4 +348,40 @@ public final class ClientSnippets {
         return limits;
     }
 
+    static String proxy(ClientSession session, String url) throws IOException {
+        // @start region="proxy"
+        RequestOptions viaProxy = RequestOptions.create()
+                .proxy("http://proxy.example:3128")
+                .proxyAuth(new BasicAuth("ann", "secret"));      // sent as Proxy-Authorization
+        try (ClientResponse r = session.get(url, viaProxy)) {    // https: a CONNECT tunnel first
+            return r.status() + " " + r.text();
+        } catch (ClientHttpProxyError e) {             // the proxy refused the tunnel, 407: wrong credentials
+            return "proxy refused: " + e.status();
+        } catch (ClientProxyConnectionError e) {       // the proxy could not be reached at all
+            return "proxy unreachable: " + e.proxy();
+        }
+        // @end
+    }
+
+    static List<String> httpProxy() {
+        // @start region="httpProxy"
+        HttpProxy fromUrl = HttpProxy.of("http://ann:secret@proxy.example:3128", null);   // credentials from the URL
+        BasicAuth auth = fromUrl.auth();                          // BasicAuth[login=ann, password=***]
+        String header = auth.encode();                            // "Basic YW5uOnNlY3JldA=="
+        HttpProxy explicit = HttpProxy.of("http://proxy.example:3128", new BasicAuth("bob", ""));
+        String shown = explicit.toString();                       // "http://proxy.example:3128": never a password
+        // @end
+        return List.of(auth.toString(), header, shown, fromUrl.toString());
+    }
+
+    static ClientSession overStreams(SimNetwork net) {
+        // @start region="streamOpener"
+        // the client on the host "client" of a simulated network (the testing module's SimNetwork):
+        StreamOpener opener = (host, port) -> net.host("client").openConnection(host, port);
+        ClientSession session = ClientSession.builder()
+                .dialer(Dialer.overStreams(opener))     // https too: it layers TLS with startTls
+                .build();
+        // @end
+        return session;
+    }
 }

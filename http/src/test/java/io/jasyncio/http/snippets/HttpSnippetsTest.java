@@ -1,13 +1,18 @@
 package io.jasyncio.http.snippets;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jasyncio.Asyncio;
+import io.jasyncio.EventLoop;
 import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientSession;
 import io.jasyncio.http.web.AppRunner;
 import io.jasyncio.http.web.Application;
 import io.jasyncio.http.web.TcpSite;
+import io.jasyncio.net.Server;
+import io.jasyncio.testing.AsyncTest;
+import io.jasyncio.testing.net.SimNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,5 +92,50 @@ class HttpSnippetsTest {
             Application app = WebSnippets.app();
             assertThat(WebSnippets.unixSite(app, dir.resolve("app.sock"))).singleElement().asString().contains("app.sock");
         });
+    }
+
+    @Test
+    void proxyCredentials() {
+        assertThat(ClientSnippets.httpProxy()).containsExactly("BasicAuth[login=ann, password=***]",
+                "Basic YW5uOnNlY3JldA==", "http://proxy.example:3128", "http://proxy.example:3128");
+    }
+
+    /**
+     * The server-site, stream-opener and proxy examples over a simulated network, on virtual
+     * time: first with no proxy listening, then with one that refuses every tunnel (407) and
+     * forwards nothing but answers plain requests itself.
+     */
+    @AsyncTest
+    void overTheSimulatedNetwork(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop);
+        AppRunner runner = WebSnippets.serverSite(WebSnippets.app(), net);
+        List<String> proxyAuthorizations = new ArrayList<>();
+        try (ClientSession session = ClientSnippets.overStreams(net)) {
+            assertThat(runner.addresses()).containsExactly("http://server:80");
+            try (ClientResponse r = session.get("http://server/hello/sim")) {
+                assertThat(r.text()).isEqualTo("Hello, sim");
+            }
+            net.host("proxy.example");                             // up, but nothing listens on 3128
+            assertThat(ClientSnippets.proxy(session, "https://server/"))
+                    .isEqualTo("proxy unreachable: http://proxy.example:3128");
+            Server proxy = net.host("proxy.example").startServer((reader, writer) -> {
+                String head = new String(reader.readUntil("\r\n\r\n".getBytes(ISO_8859_1)), ISO_8859_1);
+                proxyAuthorizations.add(head.lines().filter(l -> l.startsWith("Proxy-Authorization:"))
+                        .findFirst().orElse("none"));
+                writer.write((head.startsWith("CONNECT ")
+                        ? "HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n"
+                        : "HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\nvia proxy")
+                        .getBytes(ISO_8859_1));
+                writer.drain();
+                writer.close();
+            }, 3128);
+            assertThat(ClientSnippets.proxy(session, "https://server/")).isEqualTo("proxy refused: 407");
+            assertThat(ClientSnippets.proxy(session, "http://server/hello/sim")).isEqualTo("200 via proxy");
+            proxy.close();
+            proxy.waitClosed();
+        } finally {
+            runner.cleanup();
+        }
+        assertThat(proxyAuthorizations).containsOnly("Proxy-Authorization: Basic YW5uOnNlY3JldA==").hasSize(2);
     }
 }

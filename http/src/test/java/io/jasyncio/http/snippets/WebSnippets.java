@@ -27,6 +27,7 @@ import io.jasyncio.http.web.Resource;
 import io.jasyncio.http.web.Response;
 import io.jasyncio.http.web.Route;
 import io.jasyncio.http.web.Router;
+import io.jasyncio.http.web.ServerSite;
 import io.jasyncio.http.web.Signal;
 import io.jasyncio.http.web.StreamResponse;
 import io.jasyncio.http.web.TcpSite;
@@ -37,6 +38,7 @@ import io.jasyncio.http.web.WebServerOptions;
 import io.jasyncio.http.web.WebSocketResponse;
 import io.jasyncio.http.ws.WsMessage;
 import io.jasyncio.http.ws.WsMsgType;
+import io.jasyncio.testing.net.SimNetwork;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -268,6 +270,18 @@ public final class WebSnippets {
         site.start();
         // @end
         runner.cleanup();
+    }
+
+    static AppRunner serverSite(Application app, SimNetwork net) throws Exception {
+        // @start region="serverSite"
+        // the app on the host "server", port 80, of a simulated network (the testing module's SimNetwork):
+        AppRunner runner = new AppRunner(app);
+        runner.setup();
+        ServerSite site = new ServerSite(runner, "http://server:80",
+                protocols -> net.host("server").listen(80, protocols));   // one protocol per connection
+        site.start();                                             // runner.addresses(): [http://server:80]
+        // @end
+        return runner;
     }
 
     static List<String> unixSite(Application app, Path socket) throws Exception {

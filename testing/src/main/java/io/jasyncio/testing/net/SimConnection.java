@@ -14,6 +14,8 @@ import java.util.Objects;
  * vanishes (then nothing more leaves that end, and what reaches it is never acknowledged). A fault
  * on a connection that already ended does nothing. An end is named by its host; on a connection
  * from a host to itself, that name means the client's end. Loop-confined.
+ *
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=reset}
  */
 public final class SimConnection {
 

@@ -14,6 +14,8 @@ package io.jasyncio.testing.net;
  *
  * <p>Immutable; {@link #NONE} has every fault off.
  *
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=simFaults}
+ *
  * @param jitter the largest extra delay per segment, in seconds, 0 or more
  * @param resetProbability the chance that a connection is reset, 0 to 1
  * @param resetWithinBytes the most bytes an end sends before that reset, at least 1

@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  * from are taken from 49152 upwards and never reused. A crashed host stays down: it neither
  * listens nor answers, and its connections vanished. Loop-confined: call from tasks of the
  * network's loop.
+ *
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=simNetwork}
  */
 public final class SimHost {
 

@@ -11,6 +11,8 @@ package io.jasyncio.testing.net;
  * {@link #transmit} never returns a time earlier than the previous one of that direction.
  *
  * <p>Loop-confined, as the network.
+ *
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=partition}
  */
 public final class SimLink {
 

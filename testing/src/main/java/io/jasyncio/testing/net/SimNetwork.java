@@ -20,12 +20,7 @@ import java.util.function.Consumer;
  * On a virtual-time loop ({@code VirtualTime}, {@code @AsyncTest}) everything is deterministic and
  * takes no real time.
  *
- * <pre>{@code
- * SimNetwork net = new SimNetwork(Asyncio.getRunningLoop());
- * net.link("client", "server").latency(0.050).bandwidth(1_000_000);
- * Server server = net.host("server").startServer((reader, writer) -> { ... }, 7);
- * Connection c = net.host("client").openConnection("server", 7);
- * }</pre>
+ * {@snippet class=io.jasyncio.testing.snippets.TestingSnippetsTest region=simNetwork}
  *
  * <h2>The model</h2>
  * <ul>

@@ -2,14 +2,19 @@ package io.jasyncio.testing.snippets;
 
 import static io.jasyncio.Asyncio.createTask;
 import static io.jasyncio.testing.AsyncTesting.waitAllTasksBlocked;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
 import io.jasyncio.TimeoutError;
+import io.jasyncio.net.Connection;
+import io.jasyncio.net.ConnectionHandler;
+import io.jasyncio.net.Server;
 import io.jasyncio.sync.Lock;
 import io.jasyncio.testing.AsyncTest;
 import io.jasyncio.testing.ExternalWork;
@@ -18,6 +23,13 @@ import io.jasyncio.testing.Sequencer;
 import io.jasyncio.testing.TestLoop;
 import io.jasyncio.testing.VirtualClock;
 import io.jasyncio.testing.VirtualTime;
+import io.jasyncio.testing.net.SimConnection;
+import io.jasyncio.testing.net.SimFaults;
+import io.jasyncio.testing.net.SimHost;
+import io.jasyncio.testing.net.SimLink;
+import io.jasyncio.testing.net.SimNetwork;
+import java.io.IOException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +38,9 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The examples in the Javadoc of package {@code io.jasyncio.testing}. They are JUnit tests
- * themselves, so that running the module's tests runs them.
+ * The examples in the Javadoc of packages {@code io.jasyncio.testing} and
+ * {@code io.jasyncio.testing.net}. They are JUnit tests themselves, so that running the module's
+ * tests runs them.
  */
 class TestingSnippetsTest {
 
@@ -185,4 +198,105 @@ class TestingSnippetsTest {
         }
         // @end
     }
+
+    // @start region="simNetwork"
+    /** Echoes lines until the client closes (or its connection is reset). */
+    static final ConnectionHandler ECHO = (reader, writer) -> {
+        try {
+            for (byte[] line; (line = reader.readLine()).length > 0; ) {
+                writer.write(line);
+                writer.drain();
+            }
+        } catch (IOException reset) {
+            // the connection was reset: nothing more to echo
+        }
+        writer.close();
+    };
+
+    @AsyncTest
+    void anEchoTakesOneRoundTrip(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop);                    // on the test's virtual clock
+        net.link("client", "server").latency(0.050);              // 50 ms each way
+        SimHost serverHost = net.host("server");
+        Server server = serverHost.startServer(ECHO, 7);          // as Streams.startServer
+        Connection c = net.host("client").openConnection("server", 7);   // as Streams.openConnection
+        double start = loop.time();
+        c.writer().write("ping\n".getBytes(UTF_8));
+        assertThat(new String(c.reader().readLine(), UTF_8)).isEqualTo("ping\n");
+        assertThat(loop.time() - start).isCloseTo(0.1, within(1e-9));     // one round trip, no real time
+        c.writer().close();
+        server.close();
+        server.waitClosed();
+    }
+    // @end
+
+    // @start region="partition"
+    @AsyncTest
+    void aPartitionHoldsDataUntilItHeals(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop);
+        SimLink link = net.link("client", "server").latency(0.010).bandwidth(1_000_000);   // 10 ms, 1 MB/s
+        Server server = net.host("server").startServer(ECHO, 7);
+        Connection c = net.host("client").openConnection("server", 7);
+        net.partition("client", "server");
+        assertThat(link.isPartitioned()).isTrue();
+        c.writer().write("held\n".getBytes(UTF_8));
+        Task<byte[]> reply = createTask(() -> c.reader().readLine());
+        Asyncio.sleep(30);                                        // 30 virtual seconds: nothing crosses
+        assertThat(reply.done()).isFalse();
+        double healed = loop.time();
+        net.heal("client", "server");                             // the held line goes on, in order
+        assertThat(new String(Asyncio.await(reply), UTF_8)).isEqualTo("held\n");
+        assertThat(loop.time() - healed).isCloseTo(0.020, within(1e-3));   // there and back, plus the wire
+        c.writer().close();
+        server.close();
+        server.waitClosed();
+    }
+    // @end
+
+    // @start region="reset"
+    @AsyncTest
+    void aResetFailsTheClientNamingThePeer(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop);
+        net.onConnection(conn -> conn.resetAfter("server", 6));   // the server's 7th byte is an RST
+        Server server = net.host("server").startServer(ECHO, 7);
+        Connection c = net.host("client").openConnection("server", 7);
+        c.writer().write("first\n".getBytes(UTF_8));             // 6 bytes back: they still arrive
+        assertThat(new String(c.reader().readLine(), UTF_8)).isEqualTo("first\n");
+        c.writer().write("second\n".getBytes(UTF_8));
+        assertThatThrownBy(() -> c.reader().readLine()).isInstanceOf(SocketException.class)
+                .hasMessageContaining("Connection reset by peer server:7");
+        SimConnection conn = net.connections().getFirst();
+        assertThat(conn.isReset()).isTrue();
+        server.close();
+        server.waitClosed();
+    }
+    // @end
+
+    // @start region="simFaults"
+    @AsyncTest
+    void seededFaultsResetSomeConnections(EventLoop loop) throws Exception {
+        SimNetwork net = new SimNetwork(loop, 42)                 // the seed picks the faults
+                .faults(SimFaults.NONE.withJitter(0.020).withResets(0.5, 20));
+        Server server = net.host("server").startServer(ECHO, 7);
+        int failed = 0;
+        for (int i = 0; i < 10; i++) {
+            Connection c = net.host("client").openConnection("server", 7);
+            try {
+                for (int n = 0; n < 5; n++) {
+                    c.writer().write(("line " + n + "\n").getBytes(UTF_8));
+                    c.reader().readLine();
+                }
+            } catch (IOException reset) {
+                failed++;                                         // code under test would retry here
+            } finally {
+                c.writer().close();
+            }
+        }
+        assertThat(failed).isPositive();                             // seed 42 resets some of the ten
+        assertThat(net.connections().stream().filter(SimConnection::isReset)).hasSize(failed);
+        // net.trace() lists every event with its virtual time: seed 42 gives the same list every run
+        server.close();
+        server.waitClosed();
+    }
+    // @end
 }
